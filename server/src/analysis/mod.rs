@@ -1,0 +1,2 @@
+//! The analysis library: project discovery, the function index, call sites and checks.
+//! Plain structs and byte offsets; no LSP types.
