@@ -1,2 +1,7 @@
 //! The analysis library: project discovery, the function index, call sites and checks.
 //! Plain structs and byte offsets; no LSP types.
+
+pub mod calls;
+pub mod diagnostics;
+pub mod syntax;
+pub mod text;
