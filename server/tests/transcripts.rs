@@ -10,6 +10,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 use transcript::runner::{Mode, Outcome, run_case};
+use transcript::workspace::TempWorkspace;
 
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -105,4 +106,75 @@ fn transcripts() {
             failures.join("\n\n")
         );
     }
+}
+
+/// The harness itself, on the real server: what `UPDATE_EXPECT=1` records must pass a check,
+/// recording again must change nothing, and a wrong expectation must fail at its step with a diff.
+#[test]
+fn recorded_expectations_pass_and_a_wrong_one_fails() {
+    let binary = Path::new(env!("CARGO_BIN_EXE_base44-lsp"));
+    let case = match TempWorkspace::copy_of(Path::new("/nonexistent"), "harness-self-test") {
+        Ok(case) => case,
+        Err(error) => panic!("{error}"),
+    };
+    let steps = "# The client's own initialize, so the capabilities are in the snapshot.\n\
+                 > request initialize\n\
+                 {\"processId\": null, \"rootUri\": \"${root}\", \"capabilities\": {}}\n\
+                 > notify initialized\n\
+                 {}\n";
+    let written = case.write("transcript", steps).and_then(|()| {
+        case.write(
+            "workspace/base44/functions/hello/entry.ts",
+            "Deno.serve(() => new Response(\"hi\"));\n",
+        )
+    });
+    assert_eq!(written, Ok(()));
+
+    assert_eq!(
+        run_case(binary, case.root(), Mode::Update),
+        Ok(Outcome::Updated)
+    );
+    let recorded = case.read("transcript").unwrap_or_default();
+    assert!(
+        recorded.starts_with(
+            steps
+                .lines()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .as_str()
+        ),
+        "{recorded}"
+    );
+    assert!(recorded.contains("< response 1\n"), "{recorded}");
+    assert!(recorded.contains("\"capabilities\""), "{recorded}");
+    assert_eq!(
+        run_case(binary, case.root(), Mode::Update),
+        Ok(Outcome::Unchanged),
+        "{recorded}"
+    );
+    assert_eq!(
+        run_case(binary, case.root(), Mode::Check),
+        Ok(Outcome::Passed),
+        "{recorded}"
+    );
+
+    let wrong = recorded.replacen("\"id\": 1,", "\"id\": 7,", 1);
+    assert_ne!(
+        wrong, recorded,
+        "the recorded response has an id line: {recorded}"
+    );
+    assert_eq!(case.write("transcript", &wrong), Ok(()));
+    let report = match run_case(binary, case.root(), Mode::Check) {
+        Ok(outcome) => panic!("a wrong expectation passed ({outcome:?}):\n{wrong}"),
+        Err(report) => report,
+    };
+    assert!(
+        report.starts_with("at the step on line 2 (`> request initialize`)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("\n-  \"id\": 7,\n+  \"id\": 1,\n"),
+        "{report}"
+    );
 }
