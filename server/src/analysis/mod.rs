@@ -3,5 +3,13 @@
 
 pub mod calls;
 pub mod diagnostics;
+pub mod functions;
+pub mod jsonc;
+pub mod project;
+pub mod serve;
+pub mod sources;
 pub mod syntax;
 pub mod text;
+
+#[cfg(test)]
+pub(crate) mod testing;
