@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::diagnostics::{Diagnostic, Severity};
 use super::jsonc;
 use super::project::{Layout, Project, normalize};
-use super::serve::{Serve, find_serve};
+use super::serve::{Serve, find_inputs, find_serve};
 use super::sources::Sources;
 use super::syntax::{self, Lang};
 
@@ -21,6 +21,8 @@ pub struct FunctionDef {
     pub config: Option<PathBuf>,
     /// How the entry serves requests; `None` when it does not (or cannot be read).
     pub serve: Option<Serve>,
+    /// The fields it reads from the request's JSON, when it destructures them.
+    pub inputs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -35,11 +37,7 @@ const ENTRY_FILES: [&str; 2] = ["entry.ts", "entry.js"];
 
 /// Indexes the functions of `project` among `files` (every file under its functions
 /// folder, from the workspace scan).
-pub fn index_functions(
-    project: &Project,
-    files: &[PathBuf],
-    sources: &dyn Sources,
-) -> FunctionIndex {
+pub fn index_functions(project: &Project, files: &[PathBuf], sources: &dyn Sources) -> FunctionIndex {
     let mut problems = Vec::new();
     let candidates = match project.layout {
         Layout::Base44 => base44_candidates(project, files, sources, &mut problems),
@@ -48,43 +46,30 @@ pub fn index_functions(
     let mut functions: Vec<FunctionDef> = candidates
         .into_par_iter()
         .filter_map(|(name, entry, config)| {
-            let serve = sources
-                .read(&entry)
-                .and_then(|text| serve_of(&entry, &text));
+            let (serve, inputs) = sources.read(&entry).map(|text| read_entry(&entry, &text)).unwrap_or_default();
             if project.layout == Layout::Flat && serve.is_none() {
                 return None;
             }
-            Some(FunctionDef {
-                name,
-                entry,
-                config,
-                serve,
-            })
+            Some(FunctionDef { name, entry, config, serve, inputs })
         })
         .collect();
     functions.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.entry.cmp(&b.entry)));
     report_duplicates(project, &functions, sources, &mut problems);
     if project.layout == Layout::Base44 {
-        for function in functions
-            .iter()
-            .filter(|f| f.serve.is_none() && f.entry.is_file())
-        {
+        for function in functions.iter().filter(|f| f.serve.is_none() && f.entry.is_file()) {
             problems.push(missing_serve(function, sources));
         }
     }
-    FunctionIndex {
-        functions,
-        problems,
-    }
+    FunctionIndex { functions, problems }
 }
 
-pub fn serve_of(path: &Path, text: &str) -> Option<Serve> {
-    let tree = syntax::parse(
-        text,
-        Lang::from_path(path).unwrap_or(Lang::TypeScript),
-        None,
-    )?;
-    find_serve(&tree, text)
+/// How an entry serves and which inputs it reads.
+pub fn read_entry(path: &Path, text: &str) -> (Option<Serve>, Vec<String>) {
+    let lang = Lang::from_path(path).unwrap_or(Lang::TypeScript);
+    match syntax::parse(text, lang, None) {
+        Some(tree) => (find_serve(&tree, text), find_inputs(&tree, text)),
+        None => (None, Vec::new()),
+    }
 }
 
 type Candidate = (String, PathBuf, Option<PathBuf>);
@@ -142,57 +127,28 @@ fn base44_candidates(
     candidates
 }
 
-fn read_function_config(
-    config: &Path,
-    sources: &dyn Sources,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<Candidate> {
+fn read_function_config(config: &Path, sources: &dyn Sources, problems: &mut Vec<Diagnostic>) -> Option<Candidate> {
     let text = sources.read(config)?;
-    let invalid = |range, message: String| {
-        Diagnostic::new(
-            config,
-            range,
-            Severity::Error,
-            "invalid-function-config",
-            message,
-        )
-    };
+    let invalid =
+        |range, message: String| Diagnostic::new(config, range, Severity::Error, "invalid-function-config", message);
     let object = match jsonc::parse_object(&text) {
         Ok(object) => object,
         Err(err) => {
-            problems.push(invalid(
-                err.range,
-                format!("Function config is not valid JSONC: {}", err.message),
-            ));
+            problems.push(invalid(err.range, format!("Function config is not valid JSONC: {}", err.message)));
             return None;
         }
     };
     let whole = 0..text.len().min(1);
     let (Some(name), Some(entry)) = (object.string("name"), object.string("entry")) else {
-        let missing: Vec<&str> = ["name", "entry"]
-            .into_iter()
-            .filter(|k| object.string(k).is_none())
-            .collect();
-        let range = missing
-            .iter()
-            .find_map(|k| object.range_of(k))
-            .unwrap_or(whole);
-        problems.push(invalid(
-            range,
-            format!("Function config needs a string {}", missing.join(" and ")),
-        ));
+        let missing: Vec<&str> = ["name", "entry"].into_iter().filter(|k| object.string(k).is_none()).collect();
+        let range = missing.iter().find_map(|k| object.range_of(k)).unwrap_or(whole);
+        problems.push(invalid(range, format!("Function config needs a string {}", missing.join(" and "))));
         return None;
     };
     let name_range = object.range_of("name").unwrap_or(whole.clone());
     let name = name.trim();
     if let Some(problem) = name_problem(name) {
-        problems.push(Diagnostic::new(
-            config,
-            name_range,
-            Severity::Error,
-            "invalid-function-name",
-            problem,
-        ));
+        problems.push(Diagnostic::new(config, name_range, Severity::Error, "invalid-function-name", problem));
         return None;
     }
     let entry_path = normalize(&config.parent()?.join(entry));
@@ -227,17 +183,14 @@ fn flat_candidates(project: &Project, files: &[PathBuf]) -> Vec<Candidate> {
         .filter(|f| Lang::from_path(f).is_some())
         .filter_map(|file| {
             let rel = file.strip_prefix(&project.functions_dir).ok()?;
-            let helper = rel.parent().is_some_and(|p| {
-                p.components()
-                    .any(|c| c.as_os_str().to_string_lossy().starts_with(['_', '.']))
-            });
+            let helper = rel
+                .parent()
+                .is_some_and(|p| p.components().any(|c| c.as_os_str().to_string_lossy().starts_with(['_', '.'])));
             if helper || rel.to_string_lossy().ends_with(".d.ts") {
                 return None;
             }
             let name = slash_path(&rel.with_extension(""));
-            name_problem(&name)
-                .is_none()
-                .then(|| (name, file.clone(), None))
+            name_problem(&name).is_none().then(|| (name, file.clone(), None))
         })
         .collect()
 }
@@ -278,20 +231,14 @@ fn report_duplicates(
                 range,
                 Severity::Error,
                 "duplicate-function",
-                format!(
-                    "Duplicate function name \"{name}\": also defined by {}",
-                    others.join(", ")
-                ),
+                format!("Duplicate function name \"{name}\": also defined by {}", others.join(", ")),
             ));
         }
     }
 }
 
 fn missing_serve(function: &FunctionDef, sources: &dyn Sources) -> Diagnostic {
-    let first_line = sources
-        .read(&function.entry)
-        .map(|t| t.find('\n').unwrap_or(t.len()))
-        .unwrap_or(0);
+    let first_line = sources.read(&function.entry).map(|t| t.find('\n').unwrap_or(t.len())).unwrap_or(0);
     Diagnostic::new(
         &function.entry,
         0..first_line,
@@ -318,23 +265,16 @@ fn dotted_folder(file: &Path, rel: &Path, dotted: &str) -> Diagnostic {
 }
 
 fn dotted_component(rel: &Path) -> Option<String> {
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .find(|c| c.contains('.'))
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).find(|c| c.contains('.'))
 }
 
 fn has_file_name(path: &Path, names: &[&str]) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| names.contains(&n))
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| names.contains(&n))
 }
 
 /// A relative path with `/` separators, as function names are written.
 pub fn slash_path(rel: &Path) -> String {
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]

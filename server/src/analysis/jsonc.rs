@@ -20,10 +20,7 @@ impl JsoncObject {
     }
 
     pub fn range_of(&self, key: &str) -> Option<Range<usize>> {
-        self.strings
-            .get(key)
-            .map(|(_, r)| r.clone())
-            .or_else(|| self.other_keys.get(key).cloned())
+        self.strings.get(key).map(|(_, r)| r.clone()).or_else(|| self.other_keys.get(key).cloned())
     }
 }
 
@@ -36,27 +33,17 @@ pub struct JsoncError {
 
 pub fn parse_object(text: &str) -> Result<JsoncObject, JsoncError> {
     let parsed =
-        jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default())
-            .map_err(|err| {
-                let range = err.range();
-                JsoncError {
-                    range: range.start..range.end,
-                    message: err.kind().to_string(),
-                }
-            })?;
+        jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default()).map_err(|err| {
+            let range = err.range();
+            JsoncError { range: range.start..range.end, message: err.kind().to_string() }
+        })?;
     let object = match parsed.value {
         Some(ast::Value::Object(object)) => object,
         Some(_) => {
-            return Err(JsoncError {
-                range: 0..text.len().min(1),
-                message: "expected an object".into(),
-            });
+            return Err(JsoncError { range: 0..text.len().min(1), message: "expected an object".into() });
         }
         None => {
-            return Err(JsoncError {
-                range: 0..0,
-                message: "the file is empty".into(),
-            });
+            return Err(JsoncError { range: 0..0, message: "the file is empty".into() });
         }
     };
     let mut result = JsoncObject::default();

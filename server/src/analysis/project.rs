@@ -56,16 +56,16 @@ pub fn is_flat_root(dir: &Path) -> bool {
     if !functions.is_dir() || dir.join("base44").exists() {
         return false;
     }
-    let mentions_sdk = |path: &Path| {
-        std::fs::read(path).is_ok_and(|bytes| memchr::memmem::find(&bytes, b"@base44/").is_some())
-    };
+    let mentions_sdk =
+        |path: &Path| std::fs::read(path).is_ok_and(|bytes| memchr::memmem::find(&bytes, b"@base44/").is_some());
     if mentions_sdk(&dir.join("package.json")) {
         return true;
     }
     std::fs::read_dir(&functions).is_ok_and(|entries| {
-        entries.flatten().take(200).any(|entry| {
-            super::syntax::Lang::from_path(&entry.path()).is_some() && mentions_sdk(&entry.path())
-        })
+        entries
+            .flatten()
+            .take(200)
+            .any(|entry| super::syntax::Lang::from_path(&entry.path()).is_some() && mentions_sdk(&entry.path()))
     })
 }
 
@@ -91,11 +91,7 @@ pub fn load_project(root: &Path, layout: Layout) -> (Project, Vec<Diagnostic>) {
                     err.range,
                     Severity::Error,
                     "invalid-project-config",
-                    format!(
-                        "{} is not valid JSONC: {}",
-                        display_name(&path),
-                        err.message
-                    ),
+                    format!("{} is not valid JSONC: {}", display_name(&path), err.message),
                 )),
             }
             config_file = Some(path);
@@ -104,13 +100,7 @@ pub fn load_project(root: &Path, layout: Layout) -> (Project, Vec<Diagnostic>) {
     let app_id = read_first(&base44, &APP_NAMES)
         .and_then(|(_, text)| jsonc::parse_object(&text).ok())
         .and_then(|app| app.string("id").map(str::to_string));
-    let project = Project {
-        root: root.to_path_buf(),
-        layout,
-        functions_dir,
-        config_file,
-        app_id,
-    };
+    let project = Project { root: root.to_path_buf(), layout, functions_dir, config_file, app_id };
     (project, problems)
 }
 
@@ -122,9 +112,7 @@ fn read_first(dir: &Path, names: &[&str]) -> Option<(PathBuf, String)> {
 }
 
 fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// Removes `.` and resolves `..` without touching the disk (the folder may not exist).
@@ -144,10 +132,7 @@ pub fn normalize(path: &Path) -> PathBuf {
 
 /// The project a file belongs to: the nearest one enclosing it.
 pub fn owning_project<'p>(projects: &'p [Project], path: &Path) -> Option<&'p Project> {
-    projects
-        .iter()
-        .filter(|p| p.contains(path))
-        .max_by_key(|p| p.root.components().count())
+    projects.iter().filter(|p| p.contains(path)).max_by_key(|p| p.root.components().count())
 }
 
 #[cfg(test)]
@@ -157,10 +142,7 @@ mod tests {
     #[test]
     fn functions_dir_from_config_with_dot_slash() {
         let dir = crate::analysis::testing::TempTree::new(&[
-            (
-                "base44/config.jsonc",
-                "{ // c\n \"functionsDir\": \"./backend\", }",
-            ),
+            ("base44/config.jsonc", "{ // c\n \"functionsDir\": \"./backend\", }"),
             ("base44/.app.jsonc", "{ \"id\": \"app-1\" }"),
         ]);
         let (project, problems) = load_project(dir.path(), Layout::Base44);
@@ -172,24 +154,15 @@ mod tests {
 
     #[test]
     fn broken_config_is_reported_and_defaults_used() {
-        let dir = crate::analysis::testing::TempTree::new(&[(
-            "base44/config.json",
-            "{ \"functionsDir\": ",
-        )]);
+        let dir = crate::analysis::testing::TempTree::new(&[("base44/config.json", "{ \"functionsDir\": ")]);
         let (project, problems) = load_project(dir.path(), Layout::Base44);
         assert_eq!(project.functions_dir, dir.path().join("base44/functions"));
-        assert_eq!(
-            problems.iter().map(|p| p.code).collect::<Vec<_>>(),
-            ["invalid-project-config"]
-        );
+        assert_eq!(problems.iter().map(|p| p.code).collect::<Vec<_>>(), ["invalid-project-config"]);
     }
 
     #[test]
     fn flat_layout_needs_a_sign_of_base44() {
-        let netlify = crate::analysis::testing::TempTree::new(&[(
-            "functions/a.ts",
-            "export default () => 1",
-        )]);
+        let netlify = crate::analysis::testing::TempTree::new(&[("functions/a.ts", "export default () => 1")]);
         assert!(!is_flat_root(netlify.path()));
         let exported = crate::analysis::testing::TempTree::new(&[(
             "functions/a.ts",

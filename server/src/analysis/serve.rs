@@ -52,10 +52,7 @@ pub fn find_serve(tree: &Tree, src: &str) -> Option<Serve> {
 
 fn is_deno_serve(call: Node, src: &str) -> bool {
     call.child_by_field_name("function").is_some_and(|callee| {
-        let text: String = syntax::text(callee, src)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let text: String = syntax::text(callee, src).chars().filter(|c| !c.is_whitespace()).collect();
         text == "Deno.serve" || text == "Deno?.serve"
     })
 }
@@ -64,33 +61,24 @@ fn is_deno_serve(call: Node, src: &str) -> bool {
 fn deno_serve_handler<'t>(call: Node<'t>, src: &str) -> Option<Node<'t>> {
     let args = call.child_by_field_name("arguments")?;
     let mut cursor = args.walk();
-    let values: Vec<Node> = args
-        .named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment")
-        .collect();
+    let values: Vec<Node> = args.named_children(&mut cursor).filter(|n| n.kind() != "comment").collect();
     let last = *values.last()?;
     if last.kind() != "object" {
         return Some(last);
     }
     let mut cursor = last.walk();
-    let found = last
-        .named_children(&mut cursor)
-        .find_map(|prop| match prop.kind() {
-            "pair" => {
-                let key = prop.child_by_field_name("key")?;
-                (syntax::text(key, src) == "handler")
-                    .then(|| prop.child_by_field_name("value"))
-                    .flatten()
-            }
-            "method_definition" => {
-                let name = prop.child_by_field_name("name")?;
-                (syntax::text(name, src) == "handler").then_some(prop)
-            }
-            "shorthand_property_identifier" => {
-                (syntax::text(prop, src) == "handler").then_some(prop)
-            }
-            _ => None,
-        });
+    let found = last.named_children(&mut cursor).find_map(|prop| match prop.kind() {
+        "pair" => {
+            let key = prop.child_by_field_name("key")?;
+            (syntax::text(key, src) == "handler").then(|| prop.child_by_field_name("value")).flatten()
+        }
+        "method_definition" => {
+            let name = prop.child_by_field_name("name")?;
+            (syntax::text(name, src) == "handler").then_some(prop)
+        }
+        "shorthand_property_identifier" => (syntax::text(prop, src) == "handler").then_some(prop),
+        _ => None,
+    });
     found
 }
 
@@ -106,9 +94,7 @@ fn exports_default(export: Node, src: &str) -> bool {
         child.kind() == "export_clause" && {
             let mut inner = child.walk();
             child.named_children(&mut inner).any(|spec| {
-                let alias = spec
-                    .child_by_field_name("alias")
-                    .or_else(|| spec.child_by_field_name("name"));
+                let alias = spec.child_by_field_name("alias").or_else(|| spec.child_by_field_name("name"));
                 alias.is_some_and(|a| syntax::text(a, src) == "default")
             })
         }
@@ -116,9 +102,50 @@ fn exports_default(export: Node, src: &str) -> bool {
 }
 
 fn default_export_handler(export: Node) -> Option<Node> {
-    export
-        .child_by_field_name("declaration")
-        .or_else(|| export.child_by_field_name("value"))
+    export.child_by_field_name("declaration").or_else(|| export.child_by_field_name("value"))
+}
+
+/// The input fields a function reads: the keys of `const { a, b } = await req.json()`.
+pub fn find_inputs(tree: &Tree, src: &str) -> Vec<String> {
+    let mut inputs = Vec::new();
+    syntax::walk_tree(tree, |node| {
+        if node.kind() != "variable_declarator" {
+            return;
+        }
+        let (Some(pattern), Some(value)) = (node.child_by_field_name("name"), node.child_by_field_name("value")) else {
+            return;
+        };
+        if pattern.kind() != "object_pattern" || !is_awaited_json_call(value, src) {
+            return;
+        }
+        let mut cursor = pattern.walk();
+        for prop in pattern.named_children(&mut cursor) {
+            let key = match prop.kind() {
+                "shorthand_property_identifier_pattern" => Some(prop),
+                "pair_pattern" => prop.child_by_field_name("key"),
+                "object_assignment_pattern" => prop.child_by_field_name("left"),
+                _ => None,
+            };
+            if let Some(key) = key {
+                let name = syntax::text(key, src).trim_matches(['"', '\'']).to_string();
+                if !inputs.contains(&name) {
+                    inputs.push(name);
+                }
+            }
+        }
+    });
+    inputs
+}
+
+fn is_awaited_json_call(value: Node, src: &str) -> bool {
+    if value.kind() != "await_expression" {
+        return false;
+    }
+    let Some(call) = value.named_child(0).filter(|n| n.kind() == "call_expression") else { return false };
+    call.child_by_field_name("function")
+        .filter(|callee| callee.kind() == "member_expression")
+        .and_then(|callee| callee.child_by_field_name("property"))
+        .is_some_and(|prop| syntax::text(prop, src) == "json")
 }
 
 #[cfg(test)]
@@ -138,11 +165,7 @@ mod tests {
     fn deno_serve_shapes() {
         assert_eq!(
             serve("/** Hi. */\nDeno.serve(async (req) => new Response());"),
-            Some((
-                ServeKind::DenoServe,
-                Some("async (req) ".into()),
-                Some("Hi.".into())
-            ))
+            Some((ServeKind::DenoServe, Some("async (req) ".into()), Some("Hi.".into())))
         );
         assert_eq!(
             serve("Deno.serve({ port: 1 }, handler);"),
@@ -157,9 +180,7 @@ mod tests {
     #[test]
     fn default_export_shapes() {
         assert_eq!(
-            serve(
-                "// Says hi.\nexport default async function hi(req: Request) { return new Response(); }"
-            ),
+            serve("// Says hi.\nexport default async function hi(req: Request) { return new Response(); }"),
             Some((
                 ServeKind::DefaultExport,
                 Some("async funct".into()).map(|s: String| s + "i"),
@@ -170,26 +191,24 @@ mod tests {
             serve("export default { fetch(req) { return new Response(); } };").map(|s| s.0),
             Some(ServeKind::DefaultExport)
         );
-        assert_eq!(
-            serve("const h = () => 1;\nexport { h as default };").map(|s| s.0),
-            Some(ServeKind::DefaultExport)
-        );
+        assert_eq!(serve("const h = () => 1;\nexport { h as default };").map(|s| s.0), Some(ServeKind::DefaultExport));
     }
 
     #[test]
     fn deno_serve_wins_over_default_export() {
-        assert_eq!(
-            serve("export default {};\nDeno.serve(h);").map(|s| s.0),
-            Some(ServeKind::DenoServe)
-        );
+        assert_eq!(serve("export default {};\nDeno.serve(h);").map(|s| s.0), Some(ServeKind::DenoServe));
+    }
+
+    #[test]
+    fn inputs_from_destructured_request_json() {
+        let src = "Deno.serve(async (req) => {\n  const { orderId, action = 'ship', 'x-y': z } = await req.json();\n  const other = await req.json();\n});";
+        let tree = parse(src, Lang::TypeScript, None).expect("parses");
+        assert_eq!(find_inputs(&tree, src), ["orderId", "action", "x-y"]);
     }
 
     #[test]
     fn neither_shape() {
-        assert_eq!(
-            serve("async function handle(req) { return new Response(); }\nexport { handle };"),
-            None
-        );
+        assert_eq!(serve("async function handle(req) { return new Response(); }\nexport { handle };"), None);
         assert_eq!(serve("const serve = Deno.serveHttp;"), None);
     }
 }

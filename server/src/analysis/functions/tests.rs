@@ -14,19 +14,11 @@ fn check(files: &[(&str, &str)], layout: Layout) -> String {
         .functions
         .iter()
         .map(|f| {
-            let serve = f
-                .serve
-                .as_ref()
-                .map_or("none".into(), |s| format!("{:?}", s.kind));
+            let serve = f.serve.as_ref().map_or("none".into(), |s| format!("{:?}", s.kind));
             format!("fn {} <- {} ({serve})", f.name, rel(&f.entry))
         })
         .collect();
-    lines.extend(
-        index
-            .problems
-            .iter()
-            .map(|p| format!("{} {}: {}", p.code, rel(&p.path), p.message)),
-    );
+    lines.extend(index.problems.iter().map(|p| format!("{} {}: {}", p.code, rel(&p.path), p.message)));
     lines.join("\n")
 }
 
@@ -37,10 +29,7 @@ fn zero_config_and_nested_names() {
     let out = check(
         &[
             ("base44/functions/a/entry.ts", SERVE),
-            (
-                "base44/functions/orders/process/entry.js",
-                "export default () => new Response();",
-            ),
+            ("base44/functions/orders/process/entry.js", "export default () => new Response();"),
             ("base44/functions/orders/helper.ts", "export const x = 1;"),
         ],
         Layout::Base44,
@@ -56,19 +45,13 @@ fn zero_config_and_nested_names() {
 fn config_declared_names_need_not_match_folders() {
     let out = check(
         &[
-            (
-                "base44/functions/stock/function.jsonc",
-                "{ \"name\": \"checkStock\", \"entry\": \"main.ts\", }",
-            ),
+            ("base44/functions/stock/function.jsonc", "{ \"name\": \"checkStock\", \"entry\": \"main.ts\", }"),
             ("base44/functions/stock/main.ts", SERVE),
             ("base44/functions/stock/entry.ts", SERVE),
         ],
         Layout::Base44,
     );
-    assert_eq!(
-        out,
-        "fn checkStock <- base44/functions/stock/main.ts (DenoServe)"
-    );
+    assert_eq!(out, "fn checkStock <- base44/functions/stock/main.ts (DenoServe)");
 }
 
 #[test]
@@ -77,24 +60,12 @@ fn problems_the_cli_refuses() {
         &[
             ("base44/functions/entry.ts", SERVE),
             ("base44/functions/a/entry.ts", SERVE),
-            (
-                "base44/functions/b/function.json",
-                "{ \"name\": \"a\", \"entry\": \"x.ts\" }",
-            ),
+            ("base44/functions/b/function.json", "{ \"name\": \"a\", \"entry\": \"x.ts\" }"),
             ("base44/functions/b/x.ts", SERVE),
-            (
-                "base44/functions/c/function.json",
-                "{ \"name\": \"c\", \"entry\": \"gone.ts\" }",
-            ),
+            ("base44/functions/c/function.json", "{ \"name\": \"c\", \"entry\": \"gone.ts\" }"),
             ("base44/functions/d/function.json", "{ \"name\": \"d\" "),
-            (
-                "base44/functions/e/function.json",
-                "{ \"entry\": \"x.ts\" }",
-            ),
-            (
-                "base44/functions/f/function.json",
-                "{ \"name\": \"f.v2\", \"entry\": \"x.ts\" }",
-            ),
+            ("base44/functions/e/function.json", "{ \"entry\": \"x.ts\" }"),
+            ("base44/functions/f/function.json", "{ \"name\": \"f.v2\", \"entry\": \"x.ts\" }"),
             ("base44/functions/f/x.ts", SERVE),
             ("base44/functions/matchingEngine.js/entry.ts", SERVE),
             ("base44/functions/quiet/entry.ts", "function handle() {}"),
@@ -122,14 +93,8 @@ missing-serve base44/functions/quiet/entry.ts: Function \"quiet\" never answers 
 fn flat_layout_serving_files_only() {
     let out = check(
         &[
-            (
-                "functions/sendEmail.ts",
-                "import x from 'npm:@base44/sdk';\nDeno.serve(() => new Response());",
-            ),
-            (
-                "functions/admin/stats.ts",
-                "export default async () => new Response();",
-            ),
+            ("functions/sendEmail.ts", "import x from 'npm:@base44/sdk';\nDeno.serve(() => new Response());"),
+            ("functions/admin/stats.ts", "export default async () => new Response();"),
             ("functions/_shared/util.ts", SERVE),
             ("functions/helpers.ts", "export function help() {}"),
         ],
