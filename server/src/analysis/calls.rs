@@ -84,10 +84,10 @@ fn path_names(path: &str, name: &str) -> bool {
 pub fn call_sites(tree: &Tree, src: &str) -> Vec<CallSite> {
     let mut sites = Vec::new();
     syntax::walk_tree(tree, |node| {
-        if node.kind() == "call_expression" {
-            if let Some(site) = call_site_of(node, src) {
-                sites.push(site);
-            }
+        if node.kind() == "call_expression"
+            && let Some(site) = call_site_of(node, src)
+        {
+            sites.push(site);
         }
     });
     sites

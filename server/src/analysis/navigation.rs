@@ -9,7 +9,7 @@ use tree_sitter::Tree;
 
 use super::calls::{self, CallSite};
 use super::completion::{describe_location, documentation};
-use super::functions::{FunctionDef, slash_path};
+use super::functions::FunctionDef;
 use super::index::{ProjectIndex, WorkspaceIndex};
 use super::jsonc;
 use super::project::Layout;
@@ -36,8 +36,13 @@ pub fn target_at<'i>(
         let function = project.function(name)?;
         return Some(Target { project, function, name_range: Some(range) });
     }
+    // In an entry, the line that starts serving (`Deno.serve(` or `export default`)
+    // stands for the function; elsewhere the file's own symbols are left to others.
     let function = project.function_of_file(path)?;
-    Some(Target { project, function, name_range: None })
+    let serve_start = function.serve.as_ref()?.range.start;
+    let line_start = src[..serve_start.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[serve_start.min(src.len())..].find('\n').map_or(src.len(), |i| serve_start + i);
+    (line_start..=line_end).contains(&offset).then_some(Target { project, function, name_range: None })
 }
 
 /// Where go-to-definition lands: the handler in the entry, or the entry's start.
