@@ -25,7 +25,7 @@ pub fn check_file(index: &WorkspaceIndex, path: &Path, src: &str, tree: &Tree, s
 }
 
 pub fn check_call_site(project: &ProjectIndex, path: &Path, site: &CallSite) -> Option<Diagnostic> {
-    if site.target(project.names()).is_some() {
+    if site.target(|name| project.function(name).is_some()).is_some() {
         return None;
     }
     let written = site.written_name();

@@ -32,7 +32,7 @@ pub fn target_at<'i>(
 ) -> Option<Target<'i>> {
     let project = index.project_of(path)?;
     if let Some(site) = calls::call_site_at(tree, src, offset) {
-        let (name, range) = site.target(project.names())?;
+        let (name, range) = site.target(|name| project.function(name).is_some())?;
         let function = project.function(name)?;
         return Some(Target { project, function, name_range: Some(range) });
     }
@@ -76,7 +76,7 @@ pub fn references(
     let mut found: Vec<(PathBuf, Range<usize>)> = all_call_sites(index, open)
         .filter(|(path, _)| index.project_of(path).is_some_and(|p| p.project.root == project.project.root))
         .filter_map(|(path, site)| {
-            let (name, range) = site.target(project.names())?;
+            let (name, range) = site.target(|name| project.function(name).is_some())?;
             (name == function.name).then(|| (path.to_path_buf(), range))
         })
         .collect();
