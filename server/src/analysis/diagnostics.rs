@@ -68,14 +68,7 @@ impl Diagnostic {
         code: &'static str,
         message: impl Into<String>,
     ) -> Self {
-        Self {
-            path: path.into(),
-            range,
-            severity,
-            code,
-            message: message.into(),
-            fixes: Vec::new(),
-        }
+        Self { path: path.into(), range, severity, code, message: message.into(), fixes: Vec::new() }
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {

@@ -63,8 +63,7 @@ pub fn parse(text: &str, lang: Lang, old: Option<&Tree>) -> Option<Tree> {
     }
     PARSERS.with(|cell| {
         let mut slot = cell.borrow_mut();
-        let (ts, tsx) =
-            slot.get_or_insert_with(|| (new_parser(Lang::TypeScript), new_parser(Lang::Tsx)));
+        let (ts, tsx) = slot.get_or_insert_with(|| (new_parser(Lang::TypeScript), new_parser(Lang::Tsx)));
         let parser = match lang {
             Lang::TypeScript => ts,
             Lang::Tsx => tsx,
@@ -112,16 +111,9 @@ pub fn string_literal(node: Node, src: &str) -> Option<StringLit> {
     let start = range.start + quote.len_utf8();
     // An unterminated string (half-typed code) runs to the end of the node.
     let closed = raw.len() >= 2 && raw.ends_with(quote);
-    let end = if closed {
-        range.end - quote.len_utf8()
-    } else {
-        range.end
-    };
+    let end = if closed { range.end - quote.len_utf8() } else { range.end };
     let end = end.max(start);
-    Some(StringLit {
-        value: src.get(start..end)?.to_string(),
-        content: start..end,
-    })
+    Some(StringLit { value: src.get(start..end)?.to_string(), content: start..end })
 }
 
 /// Calls `visit` for every node of the tree in document order, without recursion.
@@ -153,14 +145,12 @@ pub fn leading_doc_comment(node: Node, src: &str) -> Option<String> {
         }
         anchor = parent;
     }
-    if let Some(parent) = anchor.parent() {
-        if parent.kind() == "export_statement" {
-            anchor = parent;
-        }
+    if let Some(parent) = anchor.parent()
+        && parent.kind() == "export_statement"
+    {
+        anchor = parent;
     }
-    let comment = anchor
-        .prev_named_sibling()
-        .filter(|c| c.kind() == "comment")?;
+    let comment = anchor.prev_named_sibling().filter(|c| c.kind() == "comment")?;
     let between = src.get(comment.end_byte()..anchor.start_byte())?;
     if between.matches('\n').count() > 1 {
         return None;

@@ -19,31 +19,19 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        Self {
-            inner: line_index::LineIndex::new(text),
-            len: text.len(),
-        }
+        Self { inner: line_index::LineIndex::new(text), len: text.len() }
     }
 
     /// The UTF-16 position of a byte offset; offsets past the end or inside a character
     /// are clamped back to the nearest character boundary before them.
     pub fn utf16_pos(&self, text: &str, offset: usize) -> Utf16Pos {
         let offset = floor_char_boundary(text, offset.min(self.len));
-        let line_col = self
-            .inner
-            .try_line_col(to_size(offset))
-            .unwrap_or(LineCol { line: 0, col: 0 });
+        let line_col = self.inner.try_line_col(to_size(offset)).unwrap_or(LineCol { line: 0, col: 0 });
         let wide = self
             .inner
             .to_wide(WideEncoding::Utf16, line_col)
-            .unwrap_or(WideLineCol {
-                line: line_col.line,
-                col: line_col.col,
-            });
-        Utf16Pos {
-            line: wide.line,
-            col: wide.col,
-        }
+            .unwrap_or(WideLineCol { line: line_col.line, col: line_col.col });
+        Utf16Pos { line: wide.line, col: wide.col }
     }
 
     /// The byte offset of a UTF-16 position. A column past the end of its line lands at
@@ -56,13 +44,7 @@ impl LineIndex {
         let line_end = usize::from(line_range.end());
         let utf8 = self
             .inner
-            .to_utf8(
-                WideEncoding::Utf16,
-                WideLineCol {
-                    line: pos.line,
-                    col: pos.col,
-                },
-            )
+            .to_utf8(WideEncoding::Utf16, WideLineCol { line: pos.line, col: pos.col })
             .map(|lc| line_start + lc.col as usize)
             .unwrap_or(line_end);
         // The line's range includes its newline; a column past the end stops before it.
@@ -70,17 +52,19 @@ impl LineIndex {
         floor_char_boundary(text, utf8.min(content_end))
     }
 
+    /// Zero-based line and byte column: tree-sitter's `Point`.
+    pub fn line_byte_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(self.len));
+        let line_col = self.inner.try_line_col(to_size(offset)).unwrap_or(LineCol { line: 0, col: 0 });
+        (line_col.line as usize, line_col.col as usize)
+    }
+
     /// One-based line and one-based character column, for messages printed to a terminal.
     pub fn line_char_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(self.len));
-        let line_col = self
-            .inner
-            .try_line_col(to_size(offset))
-            .unwrap_or(LineCol { line: 0, col: 0 });
+        let line_col = self.inner.try_line_col(to_size(offset)).unwrap_or(LineCol { line: 0, col: 0 });
         let line_start = offset - line_col.col as usize;
-        let chars = text
-            .get(line_start..offset)
-            .map_or(0, |s| s.chars().count());
+        let chars = text.get(line_start..offset).map_or(0, |s| s.chars().count());
         (line_col.line as usize + 1, chars + 1)
     }
 }
@@ -129,10 +113,7 @@ mod tests {
     fn astral_characters_count_two_utf16_units() {
         let text = "x = \"🎉\"; y";
         let after_emoji = text.find("\";").unwrap_or(0);
-        assert_eq!(
-            roundtrip(text, after_emoji),
-            (Utf16Pos { line: 0, col: 7 }, after_emoji)
-        );
+        assert_eq!(roundtrip(text, after_emoji), (Utf16Pos { line: 0, col: 7 }, after_emoji));
     }
 
     #[test]
