@@ -13,28 +13,21 @@ use transcript::runner::{Mode, Outcome, run_case};
 use transcript::workspace::TempWorkspace;
 
 fn cases_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("tests")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("tests")
 }
 
 /// Every folder of `tests/`, sorted by name. A folder without a `transcript` file is still
 /// listed: running it fails, so a misnamed file is not silently skipped.
 fn discover(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|error| format!("cannot list {}: {error}", dir.display()))?;
-    let mut cases: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.is_dir())
-        .collect();
+    let entries = std::fs::read_dir(dir).map_err(|error| format!("cannot list {}: {error}", dir.display()))?;
+    let mut cases: Vec<PathBuf> =
+        entries.filter_map(Result::ok).map(|entry| entry.path()).filter(|path| path.is_dir()).collect();
     cases.sort();
     Ok(cases)
 }
 
 fn case_name(case: &Path) -> String {
-    case.file_name()
-        .map_or_else(String::new, |name| name.to_string_lossy().into_owned())
+    case.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned())
 }
 
 #[test]
@@ -43,29 +36,19 @@ fn transcripts() {
         Ok(value) if value == "1" => Mode::Update,
         _ => Mode::Check,
     };
-    let only = std::env::var("TRANSCRIPT")
-        .ok()
-        .filter(|name| !name.is_empty());
+    let only = std::env::var("TRANSCRIPT").ok().filter(|name| !name.is_empty());
     let cases = match discover(&cases_dir()) {
         Ok(cases) => cases,
         Err(error) => panic!("{error}"),
     };
-    let cases: Vec<PathBuf> = cases
-        .into_iter()
-        .filter(|case| only.as_ref().is_none_or(|only| case_name(case) == *only))
-        .collect();
-    assert!(
-        !cases.is_empty(),
-        "no transcript cases found in {} (TRANSCRIPT={only:?})",
-        cases_dir().display()
-    );
+    let cases: Vec<PathBuf> =
+        cases.into_iter().filter(|case| only.as_ref().is_none_or(|only| case_name(case) == *only)).collect();
+    assert!(!cases.is_empty(), "no transcript cases found in {} (TRANSCRIPT={only:?})", cases_dir().display());
 
     let binary = Path::new(env!("CARGO_BIN_EXE_base44-lsp"));
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |count| count.get())
-        .min(cases.len());
+    let workers = std::thread::available_parallelism().map_or(1, |count| count.get()).min(cases.len());
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
@@ -94,9 +77,7 @@ fn transcripts() {
         }
     });
 
-    let mut failures = failures
-        .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut failures = failures.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
     failures.sort();
     if !failures.is_empty() {
         panic!(
@@ -123,58 +104,25 @@ fn recorded_expectations_pass_and_a_wrong_one_fails() {
                  > notify initialized\n\
                  {}\n";
     let written = case.write("transcript", steps).and_then(|()| {
-        case.write(
-            "workspace/base44/functions/hello/entry.ts",
-            "Deno.serve(() => new Response(\"hi\"));\n",
-        )
+        case.write("workspace/base44/functions/hello/entry.ts", "Deno.serve(() => new Response(\"hi\"));\n")
     });
     assert_eq!(written, Ok(()));
 
-    assert_eq!(
-        run_case(binary, case.root(), Mode::Update),
-        Ok(Outcome::Updated)
-    );
+    assert_eq!(run_case(binary, case.root(), Mode::Update), Ok(Outcome::Updated));
     let recorded = case.read("transcript").unwrap_or_default();
-    assert!(
-        recorded.starts_with(
-            steps
-                .lines()
-                .take(3)
-                .collect::<Vec<_>>()
-                .join("\n")
-                .as_str()
-        ),
-        "{recorded}"
-    );
+    assert!(recorded.starts_with(steps.lines().take(3).collect::<Vec<_>>().join("\n").as_str()), "{recorded}");
     assert!(recorded.contains("< response 1\n"), "{recorded}");
     assert!(recorded.contains("\"capabilities\""), "{recorded}");
-    assert_eq!(
-        run_case(binary, case.root(), Mode::Update),
-        Ok(Outcome::Unchanged),
-        "{recorded}"
-    );
-    assert_eq!(
-        run_case(binary, case.root(), Mode::Check),
-        Ok(Outcome::Passed),
-        "{recorded}"
-    );
+    assert_eq!(run_case(binary, case.root(), Mode::Update), Ok(Outcome::Unchanged), "{recorded}");
+    assert_eq!(run_case(binary, case.root(), Mode::Check), Ok(Outcome::Passed), "{recorded}");
 
     let wrong = recorded.replacen("\"id\": 1,", "\"id\": 7,", 1);
-    assert_ne!(
-        wrong, recorded,
-        "the recorded response has an id line: {recorded}"
-    );
+    assert_ne!(wrong, recorded, "the recorded response has an id line: {recorded}");
     assert_eq!(case.write("transcript", &wrong), Ok(()));
     let report = match run_case(binary, case.root(), Mode::Check) {
         Ok(outcome) => panic!("a wrong expectation passed ({outcome:?}):\n{wrong}"),
         Err(report) => report,
     };
-    assert!(
-        report.starts_with("at the step on line 2 (`> request initialize`)"),
-        "{report}"
-    );
-    assert!(
-        report.contains("\n-  \"id\": 7,\n+  \"id\": 1,\n"),
-        "{report}"
-    );
+    assert!(report.starts_with("at the step on line 2 (`> request initialize`)"), "{report}");
+    assert!(report.contains("\n-  \"id\": 7,\n+  \"id\": 1,\n"), "{report}");
 }

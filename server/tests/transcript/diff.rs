@@ -20,12 +20,8 @@ pub fn unified(expected: &str, actual: &str) -> String {
         return format!("--- expected\n{expected}\n+++ actual\n{actual}\n");
     }
     let lines = diff_lines(&old, &new);
-    let changed: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| !matches!(line, Line::Same(_)))
-        .map(|(index, _)| index)
-        .collect();
+    let changed: Vec<usize> =
+        lines.iter().enumerate().filter(|(_, line)| !matches!(line, Line::Same(_))).map(|(index, _)| index).collect();
     let mut out = String::from("--- expected\n+++ actual\n");
     let mut shown_until = 0;
     for &index in &changed {
@@ -87,18 +83,12 @@ mod tests {
     fn shows_changes_with_context_and_elides_the_rest() {
         let expected = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n";
         let actual = "a\nb\nc\nd\ne\nF\ng\nh\ni\nj\nk\n";
-        assert_eq!(
-            unified(expected, actual),
-            "--- expected\n+++ actual\n@@\n c\n d\n e\n-f\n+F\n g\n h\n i\n j\n+k\n"
-        );
+        assert_eq!(unified(expected, actual), "--- expected\n+++ actual\n@@\n c\n d\n e\n-f\n+F\n g\n h\n i\n j\n+k\n");
     }
 
     #[test]
     fn a_change_at_the_top_has_no_elision_marker() {
-        assert_eq!(
-            unified("x\ny\n", "y\n"),
-            "--- expected\n+++ actual\n-x\n y\n"
-        );
+        assert_eq!(unified("x\ny\n", "y\n"), "--- expected\n+++ actual\n-x\n y\n");
     }
 
     #[test]

@@ -142,11 +142,7 @@ enum Block {
 pub fn parse(text: &str) -> Result<Transcript, String> {
     let mut items: Vec<Item> = Vec::new();
     let mut pending_text = String::new();
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .map(|(index, line)| (index + 1, line))
-        .peekable();
+    let mut lines = text.lines().enumerate().map(|(index, line)| (index + 1, line)).peekable();
 
     while let Some((number, line)) = lines.next() {
         let block = if line.starts_with('>') {
@@ -160,24 +156,16 @@ pub fn parse(text: &str) -> Result<Transcript, String> {
                         }
                         Some((_, content)) => body.push(content.to_string()),
                         None => {
-                            return Err(format!(
-                                "line {number}: `> write` has no closing `{WRITE_END}` line"
-                            ));
+                            return Err(format!("line {number}: `> write` has no closing `{WRITE_END}` line"));
                         }
                     }
                 }
             } else {
                 body.extend(take_body(&mut lines));
             }
-            Block::Step {
-                line: number,
-                lines: body,
-            }
+            Block::Step { line: number, lines: body }
         } else if line.starts_with('<') {
-            Block::Expect {
-                line: number,
-                lines: take_body(&mut lines),
-            }
+            Block::Expect { line: number, lines: take_body(&mut lines) }
         } else if line.starts_with('#') || line.trim().is_empty() {
             pending_text.push_str(line);
             pending_text.push('\n');
@@ -196,23 +184,15 @@ pub fn parse(text: &str) -> Result<Transcript, String> {
                 let action = parse_action(line, &lines)?;
                 let mut source = lines.join("\n");
                 source.push('\n');
-                items.push(Item::Step(Step {
-                    line,
-                    source,
-                    action,
-                    expected: Vec::new(),
-                }));
+                items.push(Item::Step(Step { line, source, action, expected: Vec::new() }));
                 pending_text.push_str(&trailing_blank);
             }
             Block::Expect { line, mut lines } => {
                 let trailing_blank = split_trailing_blank(&mut lines, 0);
-                let messages = parse_json_stream(&lines.join("\n")).map_err(|error| {
-                    format!("line {line}: expected message is not JSON: {error}")
-                })?;
+                let messages = parse_json_stream(&lines.join("\n"))
+                    .map_err(|error| format!("line {line}: expected message is not JSON: {error}"))?;
                 if messages.is_empty() {
-                    return Err(format!(
-                        "line {line}: `<` needs the expected message below it"
-                    ));
+                    return Err(format!("line {line}: `<` needs the expected message below it"));
                 }
                 let step = items.iter_mut().rev().find_map(|item| match item {
                     Item::Step(step) => Some(step),
@@ -228,9 +208,7 @@ pub fn parse(text: &str) -> Result<Transcript, String> {
                         ));
                     }
                     None => {
-                        return Err(format!(
-                            "line {line}: an expected message before any client step"
-                        ));
+                        return Err(format!("line {line}: an expected message before any client step"));
                     }
                 }
                 // Comments and blank lines after an expected block stay where they were.
@@ -248,9 +226,7 @@ fn is_write(directive: &str) -> bool {
 }
 
 /// Takes the lines up to the next comment, step or expected message.
-fn take_body<'a>(
-    lines: &mut std::iter::Peekable<impl Iterator<Item = (usize, &'a str)>>,
-) -> Vec<String> {
+fn take_body<'a>(lines: &mut std::iter::Peekable<impl Iterator<Item = (usize, &'a str)>>) -> Vec<String> {
     let mut body = Vec::new();
     while let Some((_, next)) = lines.peek() {
         if next.starts_with(['>', '<', '#']) {
@@ -279,9 +255,7 @@ fn flush_text(items: &mut Vec<Item>, pending: &mut String) {
 }
 
 fn parse_json_stream(text: &str) -> Result<Vec<Value>, serde_json::Error> {
-    serde_json::Deserializer::from_str(text)
-        .into_iter::<Value>()
-        .collect()
+    serde_json::Deserializer::from_str(text).into_iter::<Value>().collect()
 }
 
 /// Parses an optional JSON body: nothing but whitespace means no value.
@@ -289,40 +263,31 @@ fn optional_json(line: usize, what: &str, body: &str) -> Result<Option<Value>, S
     if body.trim().is_empty() {
         return Ok(None);
     }
-    serde_json::from_str(body)
-        .map(Some)
-        .map_err(|error| format!("line {line}: {what} is not one JSON value: {error}"))
+    serde_json::from_str(body).map(Some).map_err(|error| format!("line {line}: {what} is not one JSON value: {error}"))
 }
 
 fn parse_action(line: usize, lines: &[String]) -> Result<Action, String> {
     let directive = lines[0].strip_prefix('>').unwrap_or(&lines[0]).trim();
     let body = lines[1..].join("\n");
-    let (keyword, rest) = directive
-        .split_once(char::is_whitespace)
-        .unwrap_or((directive, ""));
+    let (keyword, rest) = directive.split_once(char::is_whitespace).unwrap_or((directive, ""));
     let rest = rest.trim();
     let mut words = rest.split_whitespace();
     let no_body = |action: Action| {
         if body.trim().is_empty() {
             Ok(action)
         } else {
-            Err(format!(
-                "line {line}: `> {keyword}` takes no lines after it"
-            ))
+            Err(format!("line {line}: `> {keyword}` takes no lines after it"))
         }
     };
     let need = |word: Option<&str>, what: &str| {
-        word.map(str::to_string)
-            .ok_or_else(|| format!("line {line}: `> {keyword}` needs {what}"))
+        word.map(str::to_string).ok_or_else(|| format!("line {line}: `> {keyword}` needs {what}"))
     };
 
     match keyword {
         "initialize" => {
             let overrides = optional_json(line, "the initialize override", &body)?;
             if overrides.as_ref().is_some_and(|value| !value.is_object()) {
-                return Err(format!(
-                    "line {line}: the initialize override must be an object"
-                ));
+                return Err(format!("line {line}: the initialize override must be an object"));
             }
             Ok(Action::Initialize { overrides })
         }
@@ -336,9 +301,8 @@ fn parse_action(line: usize, lines: &[String]) -> Result<Action, String> {
             })
         }
         "raw" => {
-            let bytes: String = serde_json::from_str(rest).map_err(|error| {
-                format!("line {line}: `> raw` needs one JSON string on its line: {error}")
-            })?;
+            let bytes: String = serde_json::from_str(rest)
+                .map_err(|error| format!("line {line}: `> raw` needs one JSON string on its line: {error}"))?;
             no_body(Action::Raw(bytes))
         }
         "open" => {
@@ -410,10 +374,7 @@ Deno.serve(() => new Response("hi"));
             actions,
             vec![
                 &Action::Initialize { overrides: None },
-                &Action::Open {
-                    path: "src/a.ts".into(),
-                    language_id: None
-                },
+                &Action::Open { path: "src/a.ts".into(), language_id: None },
                 &Action::Request {
                     method: "textDocument/completion".into(),
                     params: Some(json!({
@@ -427,9 +388,7 @@ Deno.serve(() => new Response("hi"));
                               Deno.serve(() => new Response(\"hi\"));\n"
                         .into(),
                 },
-                &Action::Delete {
-                    path: "src/old.ts".into()
-                },
+                &Action::Delete { path: "src/old.ts".into() },
                 &Action::Raw("Content-Length: 3\r\n\r\n{x}".into()),
             ]
         );
@@ -442,22 +401,13 @@ Deno.serve(() => new Response("hi"));
     #[test]
     fn rewriting_with_the_same_expectations_changes_nothing_but_layout_of_messages() {
         let transcript = parse(SAMPLE).expect("sample parses");
-        let expectations: Vec<Vec<Value>> = transcript
-            .steps()
-            .map(|step| step.expected.clone())
-            .collect();
+        let expectations: Vec<Vec<Value>> = transcript.steps().map(|step| step.expected.clone()).collect();
         let rendered = transcript.render_with(&expectations);
         // The hand-wrapped notification is laid out again; everything else is untouched.
-        assert!(
-            rendered.starts_with("# Opening a file publishes its diagnostics.\n> initialize\n\n")
-        );
+        assert!(rendered.starts_with("# Opening a file publishes its diagnostics.\n> initialize\n\n"));
         assert!(rendered.contains("> write base44/functions/new/entry.ts\n# not a comment"));
         let again = parse(&rendered).expect("rendered transcript parses");
-        assert_eq!(
-            again.render_with(&expectations),
-            rendered,
-            "rewriting is stable"
-        );
+        assert_eq!(again.render_with(&expectations), rendered, "rewriting is stable");
         let reparsed: Vec<Vec<Value>> = again.steps().map(|step| step.expected.clone()).collect();
         assert_eq!(reparsed, expectations);
     }
@@ -477,37 +427,16 @@ Deno.serve(() => new Response("hi"));
     #[test]
     fn errors_name_the_line() {
         let cases = [
-            (
-                "< response 1\n{}\n",
-                "line 1: an expected message before any client step",
-            ),
-            (
-                "> write a.ts\nx\n",
-                "line 1: `> write` has no closing `> end` line",
-            ),
-            (
-                "> request foo\n{bad\n",
-                "line 1: the params is not one JSON value",
-            ),
+            ("< response 1\n{}\n", "line 1: an expected message before any client step"),
+            ("> write a.ts\nx\n", "line 1: `> write` has no closing `> end` line"),
+            ("> request foo\n{bad\n", "line 1: the params is not one JSON value"),
             ("> bogus\n", "line 1: unknown step `> bogus`"),
             ("> initialize\n# c\nstray\n", "line 3: expected a comment"),
-            (
-                "> delete a.ts\n< x\n{}\n",
-                "line 2: the step on line 1 sends nothing",
-            ),
-            (
-                "> raw Content-Length\n",
-                "line 1: `> raw` needs one JSON string",
-            ),
+            ("> delete a.ts\n< x\n{}\n", "line 2: the step on line 1 sends nothing"),
+            ("> raw Content-Length\n", "line 1: `> raw` needs one JSON string"),
             ("> config base44\n", "line 1: `> config` needs a JSON value"),
-            (
-                "> initialize\n<\n\n",
-                "line 2: `<` needs the expected message",
-            ),
-            (
-                "> open\n",
-                "line 1: `> open` needs a workspace-relative path",
-            ),
+            ("> initialize\n<\n\n", "line 2: `<` needs the expected message"),
+            ("> open\n", "line 1: `> open` needs a workspace-relative path"),
         ];
         for (text, message) in cases {
             let error = parse(text).expect_err(text);
@@ -523,9 +452,6 @@ Deno.serve(() => new Response("hi"));
             describe(&json!({"id": 0, "method": "client/registerCapability"})),
             "request client/registerCapability"
         );
-        assert_eq!(
-            describe(&json!({"method": "base44/status"})),
-            "notification base44/status"
-        );
+        assert_eq!(describe(&json!({"method": "base44/status"})), "notification base44/status");
     }
 }

@@ -75,10 +75,8 @@ fn push_indent(out: &mut String, indent: usize) {
 pub fn one_line(value: &Value) -> String {
     match value {
         Value::Object(map) => {
-            let members: Vec<String> = ordered(map)
-                .into_iter()
-                .map(|(key, member)| format!("{}: {}", quote(key), one_line(member)))
-                .collect();
+            let members: Vec<String> =
+                ordered(map).into_iter().map(|(key, member)| format!("{}: {}", quote(key), one_line(member))).collect();
             format!("{{{}}}", members.join(", "))
         }
         Value::Array(items) => {
@@ -92,12 +90,7 @@ pub fn one_line(value: &Value) -> String {
 
 fn ordered(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
     let mut members: Vec<(&String, &Value)> = map.iter().collect();
-    let rank = |key: &str| {
-        LEADING_KEYS
-            .iter()
-            .position(|leading| *leading == key)
-            .unwrap_or(LEADING_KEYS.len())
-    };
+    let rank = |key: &str| LEADING_KEYS.iter().position(|leading| *leading == key).unwrap_or(LEADING_KEYS.len());
     members.sort_by(|(left, _), (right, _)| (rank(left), *left).cmp(&(rank(right), *right)));
     members
 }
@@ -118,11 +111,7 @@ fn sort_key(message: &Value) -> (bool, &str, &str) {
     let method = message.get("method").and_then(Value::as_str);
     let params = message.get("params");
     let uri = params
-        .and_then(|params| {
-            params
-                .get("uri")
-                .or_else(|| params.get("textDocument")?.get("uri"))
-        })
+        .and_then(|params| params.get("uri").or_else(|| params.get("textDocument")?.get("uri")))
         .and_then(Value::as_str);
     (method.is_some(), method.unwrap_or(""), uri.unwrap_or(""))
 }
@@ -149,10 +138,7 @@ mod tests {
         ];
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(&lines[..3], &expected_lines);
-        assert_eq!(
-            lines[3], r#"  "empty": {},"#,
-            "other members follow sorted by name"
-        );
+        assert_eq!(lines[3], r#"  "empty": {},"#, "other members follow sorted by name");
         assert_eq!(lines[4], r#"  "items": ["#);
         assert!(lines.contains(&r#"  "quote": "say \"hi\"\n""#));
         assert_eq!(lines.last(), Some(&"}"));
@@ -188,9 +174,7 @@ mod tests {
             .map(|message| {
                 let method = message["method"].as_str().unwrap_or("response");
                 let uri = message["params"]["uri"].as_str().unwrap_or("");
-                let count = message["params"]["diagnostics"]
-                    .as_array()
-                    .map_or(0, Vec::len);
+                let count = message["params"]["diagnostics"].as_array().map_or(0, Vec::len);
                 format!("{method} {uri} {count}")
             })
             .collect();

@@ -20,10 +20,7 @@ pub struct Roots {
 impl Roots {
     pub fn for_path(path: &str) -> Roots {
         let path = path.trim_end_matches('/').to_string();
-        Roots {
-            uri: format!("file://{}", percent_encode_path(&path)),
-            path,
-        }
+        Roots { uri: format!("file://{}", percent_encode_path(&path)), path }
     }
 
     /// The URI of a workspace-relative path.
@@ -32,14 +29,12 @@ impl Roots {
     }
 
     pub fn fill_text(&self, text: &str) -> String {
-        text.replace(ROOT_URI, &self.uri)
-            .replace(ROOT_PATH, &self.path)
+        text.replace(ROOT_URI, &self.uri).replace(ROOT_PATH, &self.path)
     }
 
     /// The URI first: it contains the path, and must become `${root}`, not `file://${root_path}`.
     pub fn restore_text(&self, text: &str) -> String {
-        text.replace(&self.uri, ROOT_URI)
-            .replace(&self.path, ROOT_PATH)
+        text.replace(&self.uri, ROOT_URI).replace(&self.path, ROOT_PATH)
     }
 
     pub fn fill(&self, value: &Value) -> Value {
@@ -54,9 +49,7 @@ impl Roots {
 fn map_strings(value: &Value, change: &dyn Fn(&str) -> String) -> Value {
     match value {
         Value::String(text) => Value::String(change(text)),
-        Value::Array(items) => {
-            Value::Array(items.iter().map(|item| map_strings(item, change)).collect())
-        }
+        Value::Array(items) => Value::Array(items.iter().map(|item| map_strings(item, change)).collect()),
         Value::Object(map) => {
             let mut changed = Map::new();
             for (key, member) in map {
@@ -73,9 +66,7 @@ fn percent_encode_path(path: &str) -> String {
     let mut encoded = String::new();
     for byte in path.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                encoded.push(byte as char)
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => encoded.push(byte as char),
             other => encoded.push_str(&format!("%{other:02X}")),
         }
     }
@@ -114,10 +105,7 @@ mod tests {
     #[test]
     fn the_uri_wins_over_the_path_when_restoring() {
         let roots = Roots::for_path("/tmp/ws");
-        assert_eq!(
-            roots.restore_text("file:///tmp/ws/a.ts is /tmp/ws/a.ts"),
-            "${root}/a.ts is ${root_path}/a.ts"
-        );
+        assert_eq!(roots.restore_text("file:///tmp/ws/a.ts is /tmp/ws/a.ts"), "${root}/a.ts is ${root_path}/a.ts");
     }
 
     #[test]

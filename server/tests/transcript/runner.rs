@@ -44,9 +44,7 @@ pub fn run_case(binary: &Path, case_dir: &Path, mode: Mode) -> Result<Outcome, S
     let text = std::fs::read_to_string(&transcript_path)
         .map_err(|error| format!("cannot read {}: {error}", transcript_path.display()))?;
     let transcript = format::parse(&text).map_err(|error| format!("transcript {error}"))?;
-    let case = case_dir
-        .file_name()
-        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    let case = case_dir.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
     let workspace = TempWorkspace::copy_of(&case_dir.join("workspace"), &case)?;
     let roots = Roots::for_path(&workspace.root().to_string_lossy());
     let server = Server::spawn(binary, workspace.root())?;
@@ -56,10 +54,7 @@ pub fn run_case(binary: &Path, case_dir: &Path, mode: Mode) -> Result<Outcome, S
         roots,
         next_id: 1,
         configuration: HashMap::new(),
-        ignored: IGNORED_BY_DEFAULT
-            .iter()
-            .map(|method| method.to_string())
-            .collect(),
+        ignored: IGNORED_BY_DEFAULT.iter().map(|method| method.to_string()).collect(),
     };
 
     let recorded = session.replay(&transcript, mode)?;
@@ -92,9 +87,7 @@ impl Session {
         let mut recorded = Vec::new();
         for step in transcript.steps() {
             let mut received = Vec::new();
-            let request_id = self
-                .perform(&step.action, &mut received)
-                .map_err(|error| self.report(step, &error))?;
+            let request_id = self.perform(&step.action, &mut received).map_err(|error| self.report(step, &error))?;
             if !step.action.talks_to_server() {
                 recorded.push(Vec::new());
                 continue;
@@ -102,12 +95,8 @@ impl Session {
             match mode {
                 Mode::Check => self.check(step, received, request_id)?,
                 Mode::Update => {
-                    self.gather_until_quiet(
-                        &mut received,
-                        RECORD_QUIET,
-                        Instant::now() + ANSWER_TIMEOUT,
-                    )
-                    .map_err(|error| self.report(step, &error))?;
+                    self.gather_until_quiet(&mut received, RECORD_QUIET, Instant::now() + ANSWER_TIMEOUT)
+                        .map_err(|error| self.report(step, &error))?;
                     sort_canonically(&mut received);
                     recorded.push(received);
                 }
@@ -118,12 +107,7 @@ impl Session {
 
     /// Waits for as many messages as the step expects (and, for a request, for its response
     /// even if the transcript forgot it), then compares them whole.
-    fn check(
-        &mut self,
-        step: &Step,
-        mut received: Vec<Value>,
-        request_id: Option<u64>,
-    ) -> Result<(), String> {
+    fn check(&mut self, step: &Step, mut received: Vec<Value>, request_id: Option<u64>) -> Result<(), String> {
         let mut expected = step.expected.clone();
         sort_canonically(&mut expected);
         let deadline = Instant::now() + ANSWER_TIMEOUT;
@@ -146,11 +130,7 @@ impl Session {
                 "timed out after {} s waiting for {} messages{}; {} arrived",
                 ANSWER_TIMEOUT.as_secs(),
                 expected.len(),
-                if request_id.is_some() {
-                    " and the response"
-                } else {
-                    ""
-                },
+                if request_id.is_some() { " and the response" } else { "" },
                 received.len()
             ),
             Err(error) => error,
@@ -162,11 +142,7 @@ impl Session {
 
     /// Performs one step; returns the id of the request it sent, if it sent one whose response
     /// belongs to the step's expectations.
-    fn perform(
-        &mut self,
-        action: &Action,
-        received: &mut Vec<Value>,
-    ) -> Result<Option<u64>, String> {
+    fn perform(&mut self, action: &Action, received: &mut Vec<Value>) -> Result<Option<u64>, String> {
         if let Action::Request { method, params } = action {
             let id = self.take_id();
             self.send(method, Some(id), params.as_ref())?;
@@ -183,9 +159,7 @@ impl Session {
             Action::Raw(bytes) => self.server.send_raw(self.roots.fill_text(bytes).as_bytes()),
             Action::Open { path, language_id } => {
                 let text = self.workspace.read(path)?;
-                let language_id = language_id
-                    .clone()
-                    .unwrap_or_else(|| language_for(path).to_string());
+                let language_id = language_id.clone().unwrap_or_else(|| language_for(path).to_string());
                 let params = json!({"textDocument": {
                     "uri": self.roots.uri_of(path), "languageId": language_id, "version": 1, "text": text
                 }});
@@ -210,11 +184,7 @@ impl Session {
 
     /// Sends `initialize`, waits for its answer (which must be a success; its content is the
     /// business of a case that sends `> request initialize` itself), then sends `initialized`.
-    fn initialize(
-        &mut self,
-        overrides: Option<&Value>,
-        received: &mut Vec<Value>,
-    ) -> Result<(), String> {
+    fn initialize(&mut self, overrides: Option<&Value>, received: &mut Vec<Value>) -> Result<(), String> {
         let mut params = default_initialize_params();
         if let Some(overrides) = overrides {
             merge(&mut params, overrides);
@@ -223,9 +193,7 @@ impl Session {
         self.send("initialize", Some(id), Some(&params))?;
         let deadline = Instant::now() + ANSWER_TIMEOUT;
         loop {
-            let message = self
-                .next_message(deadline)?
-                .ok_or("timed out waiting for the answer to initialize")?;
+            let message = self.next_message(deadline)?.ok_or("timed out waiting for the answer to initialize")?;
             if is_response_to(&message, id) {
                 if message.get("result").is_none() {
                     return Err(format!("initialize failed: {}", layout(&message)));
@@ -243,12 +211,7 @@ impl Session {
         id
     }
 
-    fn send(
-        &mut self,
-        method: &str,
-        id: Option<u64>,
-        params: Option<&Value>,
-    ) -> Result<(), String> {
+    fn send(&mut self, method: &str, id: Option<u64>, params: Option<&Value>) -> Result<(), String> {
         let mut message = json!({"jsonrpc": "2.0"});
         if let Some(id) = id {
             message["id"] = json!(id);
@@ -273,24 +236,17 @@ impl Session {
                 Some(Incoming::Closed) => {
                     // The process usually ends right after its output; give it a moment so the
                     // report can say how it ended.
-                    let status = self
-                        .server
-                        .wait_for_exit(Duration::from_secs(1))
-                        .map_or_else(
-                            |_| "it is still running".to_string(),
-                            |status| format!("it exited with {status}"),
-                        );
+                    let status = self.server.wait_for_exit(Duration::from_secs(1)).map_or_else(
+                        |_| "it is still running".to_string(),
+                        |status| format!("it exited with {status}"),
+                    );
                     return Err(format!("the server closed its output ({status})"));
                 }
             };
-            let method = message
-                .get("method")
-                .and_then(Value::as_str)
-                .map(str::to_string);
+            let method = message.get("method").and_then(Value::as_str).map(str::to_string);
             if let (Some(method), Some(id)) = (&method, message.get("id")) {
                 let result = self.answer(method, message.get("params"));
-                self.server
-                    .send(&json!({"jsonrpc": "2.0", "id": id, "result": result}))?;
+                self.server.send(&json!({"jsonrpc": "2.0", "id": id, "result": result}))?;
             }
             if method.is_some_and(|method| self.ignored.contains(&method)) {
                 continue;
@@ -304,14 +260,10 @@ impl Session {
         if method != "workspace/configuration" {
             return Value::Null;
         }
-        let items = params
-            .and_then(|params| params.get("items"))
-            .and_then(Value::as_array);
+        let items = params.and_then(|params| params.get("items")).and_then(Value::as_array);
         let answers = items.into_iter().flatten().map(|item| {
             let section = item.get("section").and_then(Value::as_str).unwrap_or("");
-            self.configuration
-                .get(section)
-                .map_or(Value::Null, |value| self.roots.fill(value))
+            self.configuration.get(section).map_or(Value::Null, |value| self.roots.fill(value))
         });
         Value::Array(answers.collect())
     }
@@ -325,9 +277,8 @@ impl Session {
         request_id: Option<u64>,
         deadline: Instant,
     ) -> Result<bool, String> {
-        let answered = |received: &[Value]| {
-            request_id.is_none_or(|id| received.iter().any(|message| is_response_to(message, id)))
-        };
+        let answered =
+            |received: &[Value]| request_id.is_none_or(|id| received.iter().any(|message| is_response_to(message, id)));
         while received.len() < count || !answered(received) {
             match self.next_message(deadline)? {
                 Some(message) => received.push(message),
@@ -337,12 +288,7 @@ impl Session {
         Ok(true)
     }
 
-    fn gather_until_quiet(
-        &mut self,
-        received: &mut Vec<Value>,
-        quiet: Duration,
-        limit: Instant,
-    ) -> Result<(), String> {
+    fn gather_until_quiet(&mut self, received: &mut Vec<Value>, quiet: Duration, limit: Instant) -> Result<(), String> {
         loop {
             let deadline = (Instant::now() + quiet).min(limit);
             match self.next_message(deadline)? {
@@ -357,28 +303,19 @@ impl Session {
     fn shut_down(&mut self) -> Result<(), String> {
         let id = self.take_id();
         let context = |problem: String, stderr: String| {
-            format!(
-                "at shutdown (after the last step): {problem}{}",
-                stderr_section(&stderr)
-            )
+            format!("at shutdown (after the last step): {problem}{}", stderr_section(&stderr))
         };
-        self.send("shutdown", Some(id), None)
-            .map_err(|error| context(error, self.server.stderr_tail(20)))?;
+        self.send("shutdown", Some(id), None).map_err(|error| context(error, self.server.stderr_tail(20)))?;
         let deadline = Instant::now() + ANSWER_TIMEOUT;
         let mut unexpected = Vec::new();
         loop {
             let message = self
                 .next_message(deadline)
-                .and_then(|message| {
-                    message.ok_or_else(|| "no answer to shutdown within 10 s".to_string())
-                })
+                .and_then(|message| message.ok_or_else(|| "no answer to shutdown within 10 s".to_string()))
                 .map_err(|error| context(error, self.server.stderr_tail(20)))?;
             if is_response_to(&message, id) {
                 if message.get("error").is_some() {
-                    return Err(context(
-                        format!("shutdown failed: {}", layout(&message)),
-                        String::new(),
-                    ));
+                    return Err(context(format!("shutdown failed: {}", layout(&message)), String::new()));
                 }
                 break;
             }
@@ -391,17 +328,11 @@ impl Session {
             );
             return Err(context(problem, String::new()));
         }
-        self.send("exit", None, None)
-            .map_err(|error| context(error, String::new()))?;
-        let status = self
-            .server
-            .wait_for_exit(EXIT_TIMEOUT)
-            .map_err(|error| context(error, self.server.stderr_tail(20)))?;
+        self.send("exit", None, None).map_err(|error| context(error, String::new()))?;
+        let status =
+            self.server.wait_for_exit(EXIT_TIMEOUT).map_err(|error| context(error, self.server.stderr_tail(20)))?;
         if status.code() != Some(0) {
-            return Err(context(
-                format!("the server exited with {status}, not 0"),
-                self.server.stderr_tail(20),
-            ));
+            return Err(context(format!("the server exited with {status}, not 0"), self.server.stderr_tail(20)));
         }
         Ok(())
     }
@@ -421,19 +352,12 @@ fn is_response_to(message: &Value, id: u64) -> bool {
 }
 
 fn stderr_section(stderr: &str) -> String {
-    if stderr.trim().is_empty() {
-        String::new()
-    } else {
-        format!("\nserver stderr (last lines):\n{stderr}")
-    }
+    if stderr.trim().is_empty() { String::new() } else { format!("\nserver stderr (last lines):\n{stderr}") }
 }
 
 /// Messages as they appear in a transcript, for diffs.
 fn render_messages(messages: &[Value]) -> String {
-    messages
-        .iter()
-        .map(|message| format!("< {}\n{}\n", format::describe(message), layout(message)))
-        .collect()
+    messages.iter().map(|message| format!("< {}\n{}\n", format::describe(message), layout(message))).collect()
 }
 
 /// The client the harness plays by default: a capable editor, like VS Code, that supports
@@ -515,19 +439,10 @@ mod tests {
                 "capabilities": {"workspace": {"configuration": false}}
             }),
         );
-        assert_eq!(
-            params["initializationOptions"],
-            json!({"invoke": {"target": "devServer"}})
-        );
+        assert_eq!(params["initializationOptions"], json!({"invoke": {"target": "devServer"}}));
         assert!(params.get("workspaceFolders").is_none());
-        assert_eq!(
-            params["capabilities"]["workspace"]["configuration"],
-            json!(false)
-        );
-        assert_eq!(
-            params["capabilities"]["workspace"]["workspaceFolders"],
-            json!(true)
-        );
+        assert_eq!(params["capabilities"]["workspace"]["configuration"], json!(false));
+        assert_eq!(params["capabilities"]["workspace"]["workspaceFolders"], json!(true));
     }
 
     #[test]
@@ -541,9 +456,6 @@ mod tests {
     #[test]
     fn messages_render_as_in_a_transcript() {
         let text = render_messages(&[json!({"jsonrpc": "2.0", "id": 1, "result": null})]);
-        assert_eq!(
-            text,
-            "< response 1\n{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": null}\n"
-        );
+        assert_eq!(text, "< response 1\n{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": null}\n");
     }
 }

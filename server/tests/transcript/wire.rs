@@ -34,24 +34,17 @@ pub fn read_frame(reader: &mut impl BufRead) -> Result<Option<Vec<u8>>, String> 
     let mut first = true;
     loop {
         let mut header = String::new();
-        let read = reader
-            .read_line(&mut header)
-            .map_err(|error| format!("reading a header failed: {error}"))?;
+        let read = reader.read_line(&mut header).map_err(|error| format!("reading a header failed: {error}"))?;
         if read == 0 {
-            return if first {
-                Ok(None)
-            } else {
-                Err("the stream ended inside the headers".into())
-            };
+            return if first { Ok(None) } else { Err("the stream ended inside the headers".into()) };
         }
         first = false;
         let header = header.trim_end_matches(['\r', '\n']);
         if header.is_empty() {
             break;
         }
-        let (name, value) = header
-            .split_once(':')
-            .ok_or_else(|| format!("a header line without a colon: {header:?}"))?;
+        let (name, value) =
+            header.split_once(':').ok_or_else(|| format!("a header line without a colon: {header:?}"))?;
         if name.trim().eq_ignore_ascii_case("content-length") {
             let length = value
                 .trim()
@@ -62,9 +55,7 @@ pub fn read_frame(reader: &mut impl BufRead) -> Result<Option<Vec<u8>>, String> 
     }
     let length = content_length.ok_or("a message without a Content-Length header")?;
     let mut body = vec![0; length];
-    reader
-        .read_exact(&mut body)
-        .map_err(|error| format!("the stream ended inside a {length}-byte body: {error}"))?;
+    reader.read_exact(&mut body).map_err(|error| format!("the stream ended inside a {length}-byte body: {error}"))?;
     Ok(Some(body))
 }
 
@@ -125,12 +116,7 @@ impl Server {
             }
         });
         let stdin = child.stdin.take();
-        Ok(Server {
-            child,
-            stdin,
-            incoming,
-            stderr,
-        })
+        Ok(Server { child, stdin, incoming, stderr })
     }
 
     pub fn send(&mut self, message: &Value) -> Result<(), String> {
@@ -139,10 +125,7 @@ impl Server {
     }
 
     pub fn send_raw(&mut self, bytes: &[u8]) -> Result<(), String> {
-        let stdin = self
-            .stdin
-            .as_mut()
-            .ok_or("the server's stdin is already closed")?;
+        let stdin = self.stdin.as_mut().ok_or("the server's stdin is already closed")?;
         stdin
             .write_all(bytes)
             .and_then(|()| stdin.flush())
@@ -178,10 +161,7 @@ impl Server {
                 Ok(Some(status)) => return Ok(status),
                 Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(10)),
                 Ok(None) => {
-                    return Err(format!(
-                        "the server did not exit within {} s",
-                        timeout.as_secs()
-                    ));
+                    return Err(format!("the server did not exit within {} s", timeout.as_secs()));
                 }
                 Err(error) => return Err(format!("waiting for the server failed: {error}")),
             }
@@ -210,10 +190,7 @@ mod tests {
         stream.extend(frame("{\"text\":\"é\"}".as_bytes()));
         let mut reader = &stream[..];
         assert_eq!(read_frame(&mut reader), Ok(Some(br#"{"id":1}"#.to_vec())));
-        assert_eq!(
-            read_frame(&mut reader),
-            Ok(Some("{\"text\":\"é\"}".as_bytes().to_vec()))
-        );
+        assert_eq!(read_frame(&mut reader), Ok(Some("{\"text\":\"é\"}".as_bytes().to_vec())));
         assert_eq!(read_frame(&mut reader), Ok(None));
     }
 
@@ -226,19 +203,10 @@ mod tests {
     #[test]
     fn broken_framing_is_reported() {
         let cases: [(&[u8], &str); 4] = [
-            (
-                b"Content-Length: 10\r\n\r\n{}",
-                "the stream ended inside a 10-byte body",
-            ),
-            (
-                b"Content-Length: x\r\n\r\n",
-                "a Content-Length that is not a number",
-            ),
+            (b"Content-Length: 10\r\n\r\n{}", "the stream ended inside a 10-byte body"),
+            (b"Content-Length: x\r\n\r\n", "a Content-Length that is not a number"),
             (b"hello\r\n\r\n", "a header line without a colon"),
-            (
-                b"Content-Type: json\r\n\r\n{}",
-                "a message without a Content-Length header",
-            ),
+            (b"Content-Type: json\r\n\r\n{}", "a message without a Content-Length header"),
         ];
         for (stream, message) in cases {
             let error = read_frame(&mut &stream[..]).expect_err(message);
