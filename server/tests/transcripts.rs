@@ -89,24 +89,37 @@ fn transcripts() {
     }
 }
 
+/// A scratch case folder holding `transcript` and a one-function `workspace/`.
+fn scratch_case(transcript: &str) -> TempWorkspace {
+    let case = match TempWorkspace::empty("harness-self-test") {
+        Ok(case) => case,
+        Err(error) => panic!("{error}"),
+    };
+    let written = case.write("transcript", transcript).and_then(|()| {
+        case.write("workspace/base44/functions/hello/entry.ts", "Deno.serve(() => new Response(\"hi\"));\n")
+    });
+    assert_eq!(written, Ok(()));
+    case
+}
+
+fn failure_report(case: &TempWorkspace) -> String {
+    match run_case(Path::new(env!("CARGO_BIN_EXE_base44-lsp")), case.root(), Mode::Check) {
+        Ok(outcome) => panic!("the case passed ({outcome:?}):\n{}", case.read("transcript").unwrap_or_default()),
+        Err(report) => report,
+    }
+}
+
 /// The harness itself, on the real server: what `UPDATE_EXPECT=1` records must pass a check,
 /// recording again must change nothing, and a wrong expectation must fail at its step with a diff.
 #[test]
 fn recorded_expectations_pass_and_a_wrong_one_fails() {
     let binary = Path::new(env!("CARGO_BIN_EXE_base44-lsp"));
-    let case = match TempWorkspace::copy_of(Path::new("/nonexistent"), "harness-self-test") {
-        Ok(case) => case,
-        Err(error) => panic!("{error}"),
-    };
     let steps = "# The client's own initialize, so the capabilities are in the snapshot.\n\
                  > request initialize\n\
                  {\"processId\": null, \"rootUri\": \"${root}\", \"capabilities\": {}}\n\
                  > notify initialized\n\
                  {}\n";
-    let written = case.write("transcript", steps).and_then(|()| {
-        case.write("workspace/base44/functions/hello/entry.ts", "Deno.serve(() => new Response(\"hi\"));\n")
-    });
-    assert_eq!(written, Ok(()));
+    let case = scratch_case(steps);
 
     assert_eq!(run_case(binary, case.root(), Mode::Update), Ok(Outcome::Updated));
     let recorded = case.read("transcript").unwrap_or_default();
@@ -119,10 +132,40 @@ fn recorded_expectations_pass_and_a_wrong_one_fails() {
     let wrong = recorded.replacen("\"id\": 1,", "\"id\": 7,", 1);
     assert_ne!(wrong, recorded, "the recorded response has an id line: {recorded}");
     assert_eq!(case.write("transcript", &wrong), Ok(()));
-    let report = match run_case(binary, case.root(), Mode::Check) {
-        Ok(outcome) => panic!("a wrong expectation passed ({outcome:?}):\n{wrong}"),
-        Err(report) => report,
-    };
+    let report = failure_report(&case);
     assert!(report.starts_with("at the step on line 2 (`> request initialize`)"), "{report}");
     assert!(report.contains("\n-  \"id\": 7,\n+  \"id\": 1,\n"), "{report}");
+}
+
+/// A request whose expected answer was left out does not pass: its step waits for the response.
+#[test]
+fn a_request_without_an_expected_response_fails_at_its_step() {
+    let case = scratch_case(
+        "> initialize\n> hide base44/status\n> hide client/registerCapability\n\
+         > hide window/workDoneProgress/create\n> hide workspace/configuration\n\
+         > request workspace/executeCommand\n{\"command\": \"base44.listFunctions\", \"arguments\": []}\n",
+    );
+    let report = failure_report(&case);
+    assert!(report.starts_with("at the step on line 6 (`> request workspace/executeCommand`)"), "{report}");
+    assert!(report.contains("+< response 2\n"), "{report}");
+}
+
+/// Messages no step expects are caught at the latest after the last step.
+#[test]
+fn messages_after_the_last_step_fail_the_case() {
+    let binary = Path::new(env!("CARGO_BIN_EXE_base44-lsp"));
+    let case = scratch_case("> initialize\n> open src/app.js\n");
+    assert_eq!(case.write("workspace/src/app.js", "base44.functions.invoke(\"nope\");\n"), Ok(()));
+    assert_eq!(run_case(binary, case.root(), Mode::Update), Ok(Outcome::Updated));
+    let recorded = case.read("transcript").unwrap_or_default();
+    let Some((kept, _)) = recorded.split_once("> open src/app.js\n") else {
+        panic!("the open step is gone: {recorded}");
+    };
+    assert_eq!(case.write("transcript", &format!("{kept}> open src/app.js\n")), Ok(()));
+    let report = failure_report(&case);
+    assert!(
+        report.starts_with("at shutdown (after the last step): the server sent messages no step expects"),
+        "{report}"
+    );
+    assert!(report.contains("+< notification textDocument/publishDiagnostics\n"), "{report}");
 }

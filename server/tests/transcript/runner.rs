@@ -19,6 +19,8 @@ const RECORD_QUIET: Duration = Duration::from_millis(500);
 /// After a mismatch, extra messages are gathered until this long passes without one, so the
 /// report shows everything the step produced.
 const REPORT_QUIET: Duration = Duration::from_millis(300);
+/// Before shutting down, the server must stay silent this long.
+const END_QUIET: Duration = Duration::from_millis(200);
 const EXIT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Methods nobody wants in a snapshot unless a transcript says `> show <method>`.
 const IGNORED_BY_DEFAULT: [&str; 2] = ["$/progress", "window/logMessage"];
@@ -301,13 +303,16 @@ impl Session {
     /// Asks the server to shut down, checks nothing unexpected came before the answer, and
     /// checks that the process then exits with code 0.
     fn shut_down(&mut self) -> Result<(), String> {
-        let id = self.take_id();
         let context = |problem: String, stderr: String| {
             format!("at shutdown (after the last step): {problem}{}", stderr_section(&stderr))
         };
+        // Stragglers of the last step could otherwise slip out after the shutdown answer.
+        let mut unexpected = Vec::new();
+        self.gather_until_quiet(&mut unexpected, END_QUIET, Instant::now() + ANSWER_TIMEOUT)
+            .map_err(|error| context(error, self.server.stderr_tail(20)))?;
+        let id = self.take_id();
         self.send("shutdown", Some(id), None).map_err(|error| context(error, self.server.stderr_tail(20)))?;
         let deadline = Instant::now() + ANSWER_TIMEOUT;
-        let mut unexpected = Vec::new();
         loop {
             let message = self
                 .next_message(deadline)

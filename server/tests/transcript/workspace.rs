@@ -18,14 +18,14 @@ pub struct TempWorkspace {
 pub const ROOT_NAME: &str = "workspace";
 
 impl TempWorkspace {
-    /// Copies `source` (if it exists) into a new folder `…/<unique>/workspace` whose path holds only
-    /// URI-safe characters, so `${root}` is the same in every encoding a server might choose.
-    pub fn copy_of(source: &Path, case: &str) -> Result<TempWorkspace, String> {
-        let safe_case: String =
-            case.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
+    /// An empty folder `…/<unique>/workspace` whose path holds only URI-safe characters, so
+    /// `${root}` is the same in every encoding a server might choose.
+    pub fn empty(label: &str) -> Result<TempWorkspace, String> {
+        let safe_label: String =
+            label.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
         let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_nanos());
         let name = format!(
-            "base44-lsp-transcript-{safe_case}-{}-{nanos}-{}",
+            "base44-lsp-transcript-{safe_label}-{}-{nanos}-{}",
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         );
@@ -35,7 +35,12 @@ impl TempWorkspace {
         // Canonical, so the path the server derives from the URI is the one placeholders know.
         let holder =
             fs::canonicalize(&created).map_err(|error| format!("cannot resolve {}: {error}", created.display()))?;
-        let workspace = TempWorkspace { root: holder.join(ROOT_NAME), holder };
+        Ok(TempWorkspace { root: holder.join(ROOT_NAME), holder })
+    }
+
+    /// A fresh copy of `source`; empty when `source` does not exist.
+    pub fn copy_of(source: &Path, label: &str) -> Result<TempWorkspace, String> {
+        let workspace = TempWorkspace::empty(label)?;
         if source.is_dir() {
             copy_tree(source, &workspace.root)?;
         }
@@ -104,7 +109,7 @@ mod tests {
 
     #[test]
     fn copies_writes_deletes_and_cleans_up() {
-        let source = TempWorkspace::copy_of(Path::new("/nonexistent"), "source").expect("temp dir");
+        let source = TempWorkspace::empty("source").expect("temp dir");
         source.write("base44/functions/a/entry.ts", "x").expect("write");
         let copy = TempWorkspace::copy_of(source.root(), "copy case").expect("copy");
         assert!(copy.root().to_string_lossy().contains("copy_case"));
@@ -120,7 +125,7 @@ mod tests {
 
     #[test]
     fn paths_outside_the_workspace_are_refused() {
-        let workspace = TempWorkspace::copy_of(Path::new("/nonexistent"), "escape").expect("temp dir");
+        let workspace = TempWorkspace::empty("escape").expect("temp dir");
         assert!(workspace.write("../outside.ts", "x").is_err());
         assert!(workspace.delete("/etc/passwd").is_err());
     }
