@@ -383,7 +383,7 @@ fn default_initialize_params() -> Value {
                 "didChangeConfiguration": {"dynamicRegistration": true},
                 "didChangeWatchedFiles": {"dynamicRegistration": true, "relativePatternSupport": true},
                 "executeCommand": {"dynamicRegistration": false},
-                "workspaceEdit": {"documentChanges": true}
+                "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create", "rename", "delete"]}
             },
             "textDocument": {
                 "synchronization": {"dynamicRegistration": false, "didSave": true},
