@@ -182,12 +182,35 @@ async fn a_hanging_function_times_out_and_is_killed_with_its_children() {
         other => panic!("expected NoAnswer, got {other:?}"),
     };
     assert!(elapsed < Duration::from_secs(6), "took {elapsed:?}");
-    let pids: Vec<u32> = logs
+    assert_processes_are_gone(&logs);
+}
+
+#[tokio::test]
+async fn dropping_the_run_kills_deno_and_its_children() -> std::io::Result<()> {
+    let pid_file = std::env::temp_dir().join(format!("base44-runner-drop-{}", std::process::id()));
+    let _ = std::fs::remove_file(&pid_file);
+    let request = local_request("hangs", json!({ "pidFile": pid_file }));
+    // What the language server does when the client cancels: the request's future is dropped.
+    let outcome = tokio::time::timeout(Duration::from_millis(2500), run(&request)).await;
+    assert!(
+        outcome.is_err(),
+        "the run should still have been waiting: {outcome:?}"
+    );
+
+    let pids = std::fs::read_to_string(&pid_file)?;
+    std::fs::remove_file(&pid_file)?;
+    assert_processes_are_gone(&pids);
+    Ok(())
+}
+
+/// `text` is the `pids <deno> <child>` line the `hangs` fixture prints.
+fn assert_processes_are_gone(text: &str) {
+    let pids: Vec<u32> = text
         .trim()
         .strip_prefix("pids ")
         .map(|rest| rest.split(' ').filter_map(|pid| pid.parse().ok()).collect())
         .unwrap_or_default();
-    assert_eq!(pids.len(), 2, "logs: {logs:?}");
+    assert_eq!(pids.len(), 2, "no pids in {text:?}");
     for pid in pids {
         assert!(process_is_gone(pid), "process {pid} is still running");
     }

@@ -152,8 +152,19 @@ mod tests {
     }
 
     #[test]
-    fn debug_output_hides_the_token() {
-        let request = InvokeRequest {
+    fn the_invocation_can_run_on_another_task() {
+        // The language server spawns invocations; that needs a `Send` future.
+        fn assert_send<T: Send>(_: &T) {}
+        let request = request_with_token(None);
+        let mut chunks = Vec::new();
+        let future = invoke(&request, CancellationToken::new(), |chunk| {
+            chunks.push(chunk.len())
+        });
+        assert_send(&future);
+    }
+
+    fn request_with_token(token: Option<&str>) -> InvokeRequest {
+        InvokeRequest {
             function: "f".into(),
             entry: PathBuf::from("/p/base44/functions/f/entry.ts"),
             project_root: PathBuf::from("/p"),
@@ -161,9 +172,14 @@ mod tests {
             app_id: None,
             target: Target::Local,
             timeout: InvokeRequest::DEFAULT_TIMEOUT,
-            token: Some("tok-very-secret".into()),
+            token: token.map(str::to_owned),
             deno_path: None,
-        };
+        }
+    }
+
+    #[test]
+    fn debug_output_hides_the_token() {
+        let request = request_with_token(Some("tok-very-secret"));
         let printed = format!("{request:?}");
         assert!(!printed.contains("tok-very-secret"), "{printed}");
         assert!(printed.contains("[redacted]"));

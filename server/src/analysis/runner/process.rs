@@ -7,10 +7,10 @@ use std::process::Stdio;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
+use std::io::{BufRead, BufReader};
+
 use tokio::process::{Child, Command};
-use tokio::sync::mpsc;
-use tokio::task::JoinHandle;
+use tokio::sync::{mpsc, oneshot};
 
 use super::wrapper::WrapperFiles;
 
@@ -50,7 +50,8 @@ pub struct DenoProcess {
     group: ProcessGroup,
     events: mpsc::UnboundedReceiver<DenoEvent>,
     output: Arc<Mutex<Output>>,
-    readers: Vec<JoinHandle<()>>,
+    /// Fires when the reader reaches the end of the output (every writer closed it).
+    output_closed: Option<oneshot::Receiver<()>>,
 }
 
 impl DenoProcess {
@@ -64,10 +65,13 @@ impl DenoProcess {
             .arg(&launch.wrapper.import_map)
             .arg(&launch.wrapper.wrapper)
             .current_dir(launch.working_dir)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
             .kill_on_drop(true);
+        // stdout and stderr share one pipe, so the logs keep the order the function wrote them in.
+        let (output_reader, output_writer) = std::io::pipe()?;
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(output_writer.try_clone()?))
+            .stderr(Stdio::from(output_writer));
         for (name, value) in launch.env_file_vars {
             if std::env::var_os(name).is_none() {
                 command.env(name, value);
@@ -84,24 +88,30 @@ impl DenoProcess {
         #[cfg(unix)]
         command.process_group(0);
 
-        let mut child = command.spawn()?;
+        let child = command.spawn()?;
+        // The command holds the pipe's write ends; dropping it leaves them to Deno alone, so the
+        // reader sees the end of the output when Deno and its children are gone.
+        drop(command);
         let group = ProcessGroup { leader: child.id() };
         let output = Arc::new(Mutex::new(Output::default()));
         let (events_tx, events) = mpsc::unbounded_channel();
-        let mut readers = Vec::new();
-        if let Some(stdout) = child.stdout.take() {
-            readers.push(tokio::spawn(read_lines(stdout, output.clone(), None)));
-        }
-        if let Some(stderr) = child.stderr.take() {
-            let progress = Some((launch.marker.to_owned(), events_tx));
-            readers.push(tokio::spawn(read_lines(stderr, output.clone(), progress)));
-        }
+        let (closed_tx, output_closed) = oneshot::channel();
+        let reader_output = output.clone();
+        let marker = launch.marker.to_owned();
+        // A plain thread, not a runtime task: a blocking read that never ends (a grandchild that
+        // escaped the process group keeps the pipe open) must not hold up the runtime's shutdown.
+        std::thread::Builder::new()
+            .name("deno-output".to_owned())
+            .spawn(move || {
+                read_output(output_reader, &reader_output, &marker, &events_tx);
+                let _ = closed_tx.send(());
+            })?;
         Ok(DenoProcess {
             child,
             group,
             events,
             output,
-            readers,
+            output_closed: Some(output_closed),
         })
     }
 
@@ -131,11 +141,9 @@ impl DenoProcess {
     pub async fn stop(mut self) -> String {
         self.group.kill();
         let _ = tokio::time::timeout(DRAIN_TIMEOUT, self.child.wait()).await;
-        for reader in self.readers.drain(..) {
-            if tokio::time::timeout(DRAIN_TIMEOUT, reader).await.is_err() {
-                // A grandchild outside the group still holds the pipe: stop listening to it.
-                break;
-            }
+        if let Some(closed) = self.output_closed.take() {
+            // A grandchild outside the group may still hold the pipe: stop waiting after a while.
+            let _ = tokio::time::timeout(DRAIN_TIMEOUT, closed).await;
         }
         self.output
             .lock()
@@ -148,9 +156,6 @@ impl Drop for DenoProcess {
     fn drop(&mut self) {
         // Reached when the invocation future is dropped (cancelled by the client) mid-run.
         self.group.kill();
-        for reader in &self.readers {
-            reader.abort();
-        }
     }
 }
 
@@ -201,24 +206,23 @@ impl Output {
     }
 }
 
-async fn read_lines(
-    stream: impl AsyncRead + Unpin,
-    output: Arc<Mutex<Output>>,
-    progress: Option<(String, mpsc::UnboundedSender<DenoEvent>)>,
+fn read_output(
+    stream: impl std::io::Read,
+    output: &Mutex<Output>,
+    marker: &str,
+    events: &mpsc::UnboundedSender<DenoEvent>,
 ) {
     let mut reader = BufReader::new(stream);
     let mut buffer = Vec::new();
     loop {
         buffer.clear();
-        match reader.read_until(b'\n', &mut buffer).await {
+        match reader.read_until(b'\n', &mut buffer) {
             Ok(0) | Err(_) => return,
             Ok(_) => {}
         }
         let line = String::from_utf8_lossy(&buffer);
         let line = line.trim_end_matches(['\n', '\r']);
-        if let Some((marker, events)) = &progress
-            && let Some(report) = line.strip_prefix(marker.as_str())
-        {
+        if let Some(report) = line.strip_prefix(marker) {
             if let Some(event) = parse_report(report) {
                 let _ = events.send(event);
             }

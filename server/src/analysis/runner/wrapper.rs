@@ -5,6 +5,7 @@
 //! differs (an interrupted write, a stray edit).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 const WRAPPER_TS: &str = include_str!("wrapper.ts");
 const RUNTIME_TS: &str = include_str!("base44-runtime.ts");
@@ -63,8 +64,11 @@ fn write_if_different(path: &Path, content: &str) -> std::io::Result<()> {
     if std::fs::read(path).is_ok_and(|existing| existing == content.as_bytes()) {
         return Ok(());
     }
-    // Write then rename, so a run started by another server process never reads half a file.
-    let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
+    // Write then rename, so a run started meanwhile never reads half a file. The temporary name is
+    // unique to this process and call, as several runs may install at once.
+    static NEXT_TEMPORARY: AtomicU64 = AtomicU64::new(0);
+    let serial = NEXT_TEMPORARY.fetch_add(1, Ordering::Relaxed);
+    let temporary = path.with_extension(format!("tmp-{}-{serial}", std::process::id()));
     std::fs::write(&temporary, content)?;
     std::fs::rename(&temporary, path)
 }
