@@ -411,3 +411,37 @@ fn process_is_gone(pid: u32) -> bool {
         }
     }
 }
+
+#[tokio::test]
+async fn an_error_while_loading_is_reported_with_the_output() {
+    let result = run(&local_request("fails-on-load", json!({}))).await;
+
+    let output = match result {
+        Err(InvokeError::LoadFailed { function, output }) => {
+            assert_eq!(function, "fails-on-load");
+            output
+        }
+        other => panic!("expected LoadFailed, got {other:?}"),
+    };
+    let mut lines = output.lines();
+    assert_eq!(lines.next(), Some("reading config"));
+    assert_eq!(lines.next(), Some("Error: STRIPE_KEY is not set"));
+    assert!(
+        output.contains("fails-on-load/entry.ts:3:"),
+        "output: {output}"
+    );
+}
+
+#[tokio::test]
+async fn exiting_before_listening_is_reported_with_the_exit_code() {
+    let result = run(&local_request("exits-early", json!({}))).await;
+
+    assert_eq!(
+        result,
+        Err(InvokeError::ExitedBeforeListening {
+            function: "exits-early".to_owned(),
+            exit_code: Some(3),
+            output: "giving up\n".to_owned(),
+        })
+    );
+}

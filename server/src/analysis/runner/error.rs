@@ -114,10 +114,18 @@ impl fmt::Display for InvokeError {
             }
             InvokeError::Setup { message } => write!(f, "Could not run the function: {message}"),
             InvokeError::SyntaxError { function, output } => {
-                write!(f, "Function \"{function}\" has a syntax error:\n{output}")
+                write!(
+                    f,
+                    "Function \"{function}\" has a syntax error:\n{}",
+                    output.trim_end()
+                )
             }
             InvokeError::LoadFailed { function, output } => {
-                write!(f, "Function \"{function}\" failed while loading:\n{output}")
+                write!(
+                    f,
+                    "Function \"{function}\" failed while loading:\n{}",
+                    output.trim_end()
+                )
             }
             InvokeError::NoHandler { function, output } => {
                 write!(
@@ -188,6 +196,45 @@ impl fmt::Display for InvokeError {
 }
 
 impl std::error::Error for InvokeError {}
+
+impl InvokeError {
+    /// A stable name for the kind of failure, for clients that offer a fix (install Deno, link
+    /// the project) or style errors by kind.
+    pub fn code(&self) -> &'static str {
+        match self {
+            InvokeError::DenoNotFound { .. } => "denoNotFound",
+            InvokeError::EntryNotFound { .. } => "entryNotFound",
+            InvokeError::MissingAppId { .. } => "missingAppId",
+            InvokeError::InvalidProjectFile { .. } => "invalidProjectFile",
+            InvokeError::InvalidServerUrl { .. } => "invalidServerUrl",
+            InvokeError::Setup { .. } => "setup",
+            InvokeError::SyntaxError { .. } => "syntaxError",
+            InvokeError::LoadFailed { .. } => "loadFailed",
+            InvokeError::NoHandler { .. } => "noHandler",
+            InvokeError::ExitedBeforeListening { .. } => "exitedBeforeListening",
+            InvokeError::NotListening { .. } => "notListening",
+            InvokeError::NoAnswer { .. } => "timeout",
+            InvokeError::CrashedDuringRequest { .. } => "crashed",
+            InvokeError::Network { .. } => "network",
+            InvokeError::Cancelled => "cancelled",
+        }
+    }
+
+    /// What the function printed before it failed, when it ran at all.
+    pub fn output(&self) -> Option<&str> {
+        match self {
+            InvokeError::SyntaxError { output, .. }
+            | InvokeError::LoadFailed { output, .. }
+            | InvokeError::NoHandler { output, .. }
+            | InvokeError::ExitedBeforeListening { output, .. }
+            | InvokeError::NotListening { output, .. } => Some(output),
+            InvokeError::NoAnswer { logs, .. } | InvokeError::CrashedDuringRequest { logs, .. } => {
+                Some(logs)
+            }
+            _ => None,
+        }
+    }
+}
 
 fn write_output(f: &mut fmt::Formatter<'_>, output: &str) -> fmt::Result {
     let output = output.trim_end();

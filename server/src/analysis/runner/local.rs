@@ -97,12 +97,12 @@ pub(super) async fn invoke_local(
     };
 
     let client = build_client().map_err(|message| InvokeError::Setup { message })?;
-    let url = format!("http://127.0.0.1:{listening_port}/{}", request.function);
+    let url = local_url(listening_port, &request.function)?;
     let headers = function_headers(app_id.as_deref(), token);
     let answered = tokio::select! {
         _ = cancel.cancelled() => Outcome::Cancelled,
         _ = sleep_until(deadline) => Outcome::TimedOut,
-        result = post_json(&client, &url, &headers, &request.data, &mut on_chunk) => {
+        result = post_json(&client, url.as_str(), &headers, &request.data, &mut on_chunk) => {
             Outcome::Done(result)
         }
     };
@@ -146,6 +146,18 @@ fn start_failure(function: String, event: DenoEvent, output: String) -> InvokeEr
             output,
         },
     }
+}
+
+/// `http://127.0.0.1:<port>/<name>`, the name's characters escaped as a path needs.
+fn local_url(port: u16, function: &str) -> Result<reqwest::Url, InvokeError> {
+    let setup = |message: String| InvokeError::Setup { message };
+    let mut url = reqwest::Url::parse(&format!("http://127.0.0.1:{port}/"))
+        .map_err(|error| setup(error.to_string()))?;
+    url.path_segments_mut()
+        .map_err(|()| setup("the local URL has no path".to_owned()))?
+        .pop_if_empty()
+        .extend(function.split('/'));
+    Ok(url)
 }
 
 /// A port free right now on loopback. Another program could take it before Deno does; Deno then

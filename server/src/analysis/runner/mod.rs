@@ -3,7 +3,8 @@
 //!
 //! The pieces: [`local`] and [`remote`] run an invocation, [`process`] owns the Deno process,
 //! [`wrapper`] the Deno-side wrapper, [`http`] the request, [`app_id`] and [`env_file`] read the
-//! project, [`deno`] finds Deno, [`error`] says what went wrong.
+//! project, [`deno`] finds Deno, [`error`] says what went wrong, [`text_chunks`] shows a streamed
+//! body as text.
 
 pub mod app_id;
 pub mod deno;
@@ -13,6 +14,7 @@ mod http;
 mod local;
 mod process;
 mod remote;
+pub mod text_chunks;
 pub mod wrapper;
 
 use std::collections::BTreeMap;
@@ -25,6 +27,7 @@ use serde_json::Value;
 pub use tokio_util::sync::CancellationToken;
 
 pub use error::InvokeError;
+pub use text_chunks::TextChunks;
 
 /// Where the function runs.
 #[derive(Debug, Clone, PartialEq, Eq)]

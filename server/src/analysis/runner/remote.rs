@@ -80,13 +80,14 @@ fn function_url(
             message: "credentials belong in the token, not in the URL".to_owned(),
         });
     }
-    let joined = format!(
-        "{}/api/apps/{}/functions/{}",
-        base.as_str().trim_end_matches('/'),
-        app_id,
-        function
-    );
-    reqwest::Url::parse(&joined).map_err(|error| invalid(error.to_string()))
+    let mut url = base;
+    url.path_segments_mut()
+        .map_err(|()| invalid("it cannot be a base for other paths".to_owned()))?
+        .pop_if_empty()
+        .extend(["api", "apps", app_id, "functions"])
+        // A nested function's name (`orders/process`) is a path, as the SDK sends it.
+        .extend(function.split('/'));
+    Ok(url)
 }
 
 #[cfg(test)]
@@ -102,6 +103,10 @@ mod tests {
         assert_eq!(
             function_url("https://base44.app/", "a", "f")?.as_str(),
             "https://base44.app/api/apps/a/functions/f"
+        );
+        assert_eq!(
+            function_url("https://proxy.example/base44/", "a b", "odd#name?")?.as_str(),
+            "https://proxy.example/base44/api/apps/a%20b/functions/odd%23name%3F"
         );
         Ok(())
     }
