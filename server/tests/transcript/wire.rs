@@ -1,13 +1,14 @@
 //! The server process and LSP base-protocol framing (`Content-Length` headers) over its stdio.
 //!
 //! A thread reads the server's stdout and hands whole messages over a channel, so the runner can
-//! wait with a deadline; another thread keeps stderr for failure reports.
+//! wait with a deadline; another writes to its stdin, so a server that stops reading cannot block
+//! the harness; a third keeps stderr for failure reports.
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -61,7 +62,8 @@ pub fn read_frame(reader: &mut impl BufRead) -> Result<Option<Vec<u8>>, String> 
 
 pub struct Server {
     child: Child,
-    stdin: Option<ChildStdin>,
+    /// Bytes for the writer thread; dropping it closes the server's stdin.
+    outgoing: Option<Sender<Vec<u8>>>,
     incoming: Receiver<Incoming>,
     stderr: Arc<Mutex<Vec<u8>>>,
 }
@@ -115,8 +117,10 @@ impl Server {
                 }
             }
         });
-        let stdin = child.stdin.take();
-        Ok(Server { child, stdin, incoming, stderr })
+        let stdin = child.stdin.take().ok_or("the server has no stdin pipe")?;
+        let (outgoing, to_write) = channel::<Vec<u8>>();
+        thread::spawn(move || write_all(stdin, to_write));
+        Ok(Server { child, outgoing: Some(outgoing), incoming, stderr })
     }
 
     pub fn send(&mut self, message: &Value) -> Result<(), String> {
@@ -125,11 +129,8 @@ impl Server {
     }
 
     pub fn send_raw(&mut self, bytes: &[u8]) -> Result<(), String> {
-        let stdin = self.stdin.as_mut().ok_or("the server's stdin is already closed")?;
-        stdin
-            .write_all(bytes)
-            .and_then(|()| stdin.flush())
-            .map_err(|error| format!("writing to the server failed: {error}"))
+        let outgoing = self.outgoing.as_ref().ok_or("the server's stdin is already closed")?;
+        outgoing.send(bytes.to_vec()).map_err(|_| "the server stopped reading its stdin".to_string())
     }
 
     /// The next thing the server sent, or `None` once `deadline` passes.
@@ -154,7 +155,7 @@ impl Server {
 
     /// Closes stdin and waits for the process to end on its own.
     pub fn wait_for_exit(&mut self, timeout: Duration) -> Result<ExitStatus, String> {
-        self.stdin = None;
+        self.outgoing = None;
         let deadline = Instant::now() + timeout;
         loop {
             match self.child.try_wait() {
@@ -169,10 +170,20 @@ impl Server {
     }
 }
 
+/// Writes everything it is given until the channel closes or the pipe breaks; returning drops
+/// (closes) the server's stdin.
+fn write_all(mut stdin: ChildStdin, to_write: Receiver<Vec<u8>>) {
+    for bytes in to_write {
+        if stdin.write_all(&bytes).and_then(|()| stdin.flush()).is_err() {
+            break;
+        }
+    }
+}
+
 impl Drop for Server {
     /// A failed case must not leave a server running.
     fn drop(&mut self) {
-        self.stdin = None;
+        self.outgoing = None;
         if let Ok(None) = self.child.try_wait() {
             let _ = self.child.kill();
             let _ = self.child.wait();
