@@ -20,6 +20,9 @@ pub enum Action {
     Request {
         method: String,
         params: Option<Value>,
+        /// `--no-wait`: go on without waiting for the response (to cancel it, say), which then
+        /// belongs to a later step.
+        no_wait: bool,
     },
     Notify {
         method: String,
@@ -48,6 +51,9 @@ pub enum Action {
     Show(String),
     /// Ignore a method from now on.
     Hide(String),
+    /// Replace the value of every object member with this name by `"${redacted}"` in what the
+    /// server sends from now on, for values that change from run to run (durations).
+    Redact(String),
 }
 
 impl Action {
@@ -291,14 +297,20 @@ fn parse_action(line: usize, lines: &[String]) -> Result<Action, String> {
             }
             Ok(Action::Initialize { overrides })
         }
-        "request" | "notify" => {
+        "request" => {
+            let method = need(words.next(), "a method name")?;
+            let no_wait = match words.next() {
+                None => false,
+                Some("--no-wait") => true,
+                Some(other) => return Err(format!("line {line}: unknown option {other:?} (known: --no-wait)")),
+            };
+            let params = optional_json(line, "the params", &body)?;
+            Ok(Action::Request { method, params, no_wait })
+        }
+        "notify" => {
             let method = need(words.next(), "a method name")?;
             let params = optional_json(line, "the params", &body)?;
-            Ok(if keyword == "request" {
-                Action::Request { method, params }
-            } else {
-                Action::Notify { method, params }
-            })
+            Ok(Action::Notify { method, params })
         }
         "raw" => {
             let bytes: String = serde_json::from_str(rest)
@@ -332,9 +344,10 @@ fn parse_action(line: usize, lines: &[String]) -> Result<Action, String> {
         }
         "show" => no_body(Action::Show(need(words.next(), "a method name")?)),
         "hide" => no_body(Action::Hide(need(words.next(), "a method name")?)),
+        "redact" => no_body(Action::Redact(need(words.next(), "a member name")?)),
         other => Err(format!(
             "line {line}: unknown step `> {other}` (known: initialize, request, notify, raw, open, \
-             write, delete, config, show, hide)"
+             write, delete, config, show, hide, redact)"
         )),
     }
 }
@@ -364,6 +377,9 @@ Deno.serve(() => new Response("hi"));
 > end
 > delete src/old.ts
 > raw "Content-Length: 3\r\n\r\n{x}"
+> redact durationMs
+> request workspace/executeCommand --no-wait
+{"command": "base44.invoke"}
 "#;
 
     #[test]
@@ -381,6 +397,7 @@ Deno.serve(() => new Response("hi"));
                         "textDocument": {"uri": "${root}/src/a.ts"},
                         "position": {"line": 0, "character": 3}
                     })),
+                    no_wait: false,
                 },
                 &Action::Write {
                     path: "base44/functions/new/entry.ts".into(),
@@ -390,12 +407,18 @@ Deno.serve(() => new Response("hi"));
                 },
                 &Action::Delete { path: "src/old.ts".into() },
                 &Action::Raw("Content-Length: 3\r\n\r\n{x}".into()),
+                &Action::Redact("durationMs".into()),
+                &Action::Request {
+                    method: "workspace/executeCommand".into(),
+                    params: Some(json!({"command": "base44.invoke"})),
+                    no_wait: true,
+                },
             ]
         );
         let expected: Vec<usize> = transcript.steps().map(|step| step.expected.len()).collect();
-        assert_eq!(expected, vec![0, 1, 1, 0, 0, 0]);
+        assert_eq!(expected, vec![0, 1, 1, 0, 0, 0, 0, 0]);
         let lines: Vec<usize> = transcript.steps().map(|step| step.line).collect();
-        assert_eq!(lines, vec![2, 4, 10, 14, 19, 20]);
+        assert_eq!(lines, vec![2, 4, 10, 14, 19, 20, 21, 22]);
     }
 
     #[test]
@@ -415,7 +438,7 @@ Deno.serve(() => new Response("hi"));
     #[test]
     fn rewriting_replaces_old_expectations_and_adds_new_ones() {
         let transcript = parse(SAMPLE).expect("sample parses");
-        let mut expectations: Vec<Vec<Value>> = vec![Vec::new(); 6];
+        let mut expectations: Vec<Vec<Value>> = vec![Vec::new(); 8];
         expectations[0] = vec![json!({"jsonrpc": "2.0", "method": "base44/status", "params": {}})];
         let rendered = transcript.render_with(&expectations);
         assert!(rendered.contains("> initialize\n< notification base44/status\n"));
@@ -437,6 +460,8 @@ Deno.serve(() => new Response("hi"));
             ("> config base44\n", "line 1: `> config` needs a JSON value"),
             ("> initialize\n<\n\n", "line 2: `<` needs the expected message"),
             ("> open\n", "line 1: `> open` needs a workspace-relative path"),
+            ("> request a/b --later\n", "line 1: unknown option \"--later\""),
+            ("> redact\n", "line 1: `> redact` needs a member name"),
         ];
         for (text, message) in cases {
             let error = parse(text).expect_err(text);

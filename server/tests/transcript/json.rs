@@ -1,6 +1,7 @@
 //! JSON for people: a layout that keeps small values on one line, and a canonical message order.
 
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 
 /// Values whose one-line form fits in this many columns stay on one line.
 const WIDTH: usize = 100;
@@ -99,6 +100,26 @@ fn quote(text: &str) -> String {
     Value::String(text.to_string()).to_string()
 }
 
+/// What a redacted value becomes.
+pub const REDACTED: &str = "${redacted}";
+
+/// Replaces the value of every object member named in `names`, at any depth, by `REDACTED`.
+pub fn redact(value: &mut Value, names: &HashSet<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, member) in map.iter_mut() {
+                if names.contains(key) {
+                    *member = Value::String(REDACTED.to_string());
+                } else {
+                    redact(member, names);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| redact(item, names)),
+        _ => {}
+    }
+}
+
 /// Puts the messages of one step in a canonical order: responses first (in arrival order), then
 /// server requests and notifications by method, then by document URI. The sort is stable, so
 /// messages with the same method and URI (two diagnostics updates for one file) keep the
@@ -152,6 +173,16 @@ mod tests {
         for line in layout(&value).lines() {
             assert!(line.len() <= WIDTH, "{line:?} is too wide");
         }
+    }
+
+    #[test]
+    fn redaction_replaces_named_members_at_any_depth() {
+        let mut value = json!({"result": {"durationMs": 12, "logs": [{"durationMs": 3, "line": "x"}]}, "id": 2});
+        redact(&mut value, &HashSet::from(["durationMs".to_string()]));
+        assert_eq!(
+            value,
+            json!({"result": {"durationMs": REDACTED, "logs": [{"durationMs": REDACTED, "line": "x"}]}, "id": 2})
+        );
     }
 
     #[test]

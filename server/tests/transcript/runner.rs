@@ -3,7 +3,7 @@
 
 use crate::transcript::diff;
 use crate::transcript::format::{self, Action, Step, Transcript};
-use crate::transcript::json::{layout, sort_canonically};
+use crate::transcript::json::{layout, redact, sort_canonically};
 use crate::transcript::placeholders::Roots;
 use crate::transcript::wire::{Incoming, Server};
 use crate::transcript::workspace::TempWorkspace;
@@ -57,6 +57,7 @@ pub fn run_case(binary: &Path, case_dir: &Path, mode: Mode) -> Result<Outcome, S
         next_id: 1,
         configuration: HashMap::new(),
         ignored: IGNORED_BY_DEFAULT.iter().map(|method| method.to_string()).collect(),
+        redacted: HashSet::new(),
     };
 
     let recorded = session.replay(&transcript, mode)?;
@@ -81,6 +82,8 @@ struct Session {
     /// Answers for `workspace/configuration`, by section.
     configuration: HashMap<String, Value>,
     ignored: HashSet<String>,
+    /// Members whose values are replaced by `"${redacted}"` in what the server sends.
+    redacted: HashSet<String>,
 }
 
 impl Session {
@@ -145,10 +148,10 @@ impl Session {
     /// Performs one step; returns the id of the request it sent, if it sent one whose response
     /// belongs to the step's expectations.
     fn perform(&mut self, action: &Action, received: &mut Vec<Value>) -> Result<Option<u64>, String> {
-        if let Action::Request { method, params } = action {
+        if let Action::Request { method, params, no_wait } = action {
             let id = self.take_id();
             self.send(method, Some(id), params.as_ref())?;
-            return Ok(Some(id));
+            return Ok(Some(id).filter(|_| !no_wait));
         }
         self.perform_other(action, received).map(|()| None)
     }
@@ -179,6 +182,10 @@ impl Session {
             }
             Action::Hide(method) => {
                 self.ignored.insert(method.clone());
+                Ok(())
+            }
+            Action::Redact(member) => {
+                self.redacted.insert(member.clone());
                 Ok(())
             }
         }
@@ -253,7 +260,9 @@ impl Session {
             if method.is_some_and(|method| self.ignored.contains(&method)) {
                 continue;
             }
-            return Ok(Some(self.roots.restore(&message)));
+            let mut message = self.roots.restore(&message);
+            redact(&mut message, &self.redacted);
+            return Ok(Some(message));
         }
     }
 
