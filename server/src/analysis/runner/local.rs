@@ -134,12 +134,12 @@ fn start_failure(function: String, event: DenoEvent, output: String) -> InvokeEr
         DenoEvent::SyntaxError => InvokeError::SyntaxError { function, output },
         DenoEvent::LoadFailed => InvokeError::LoadFailed { function, output },
         DenoEvent::NoHandler => InvokeError::NoHandler { function, output },
-        // `Listening` is handled by the caller and never reaches here.
         DenoEvent::Exited { code } => InvokeError::ExitedBeforeListening {
             function,
             exit_code: code,
             output,
         },
+        // The caller goes on with the request on `Listening`; it never gets here.
         DenoEvent::Listening { .. } => InvokeError::ExitedBeforeListening {
             function,
             exit_code: None,
