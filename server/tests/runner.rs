@@ -169,6 +169,30 @@ async fn deno_serve_during_import_wins_over_the_default_export() -> Result<(), I
 }
 
 #[tokio::test]
+async fn every_handler_shape_is_served() -> Result<(), InvokeError> {
+    let cases = [
+        (
+            "handler-option",
+            json!({"shape": "options with handler", "url": "/handler-option"}),
+        ),
+        ("default-object", json!({"shape": "object with fetch"})),
+        (
+            "uses-runtime",
+            json!({"secret": "from the env file", "later": "done"}),
+        ),
+    ];
+    for (function, expected) in cases {
+        let response = run(&local_request(function, json!({}))).await?;
+        assert_eq!(
+            (response.status, response.body, response.logs.as_str()),
+            (200, expected, ""),
+            "{function}"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
 async fn a_hanging_function_times_out_and_is_killed_with_its_children() {
     let mut request = local_request("hangs", json!({}));
     request.timeout = Duration::from_secs(2);
