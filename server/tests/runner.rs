@@ -6,9 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use base44_lsp::analysis::runner::{
-    CancellationToken, InvokeError, InvokeRequest, InvokeResponse, Target, invoke,
-};
+use base44_lsp::analysis::runner::{CancellationToken, InvokeError, InvokeRequest, InvokeResponse, Target, invoke};
 use serde_json::{Value, json};
 
 fn fixtures() -> PathBuf {
@@ -32,10 +30,7 @@ fn local_request(function: &str, data: Value) -> InvokeRequest {
     let root = fixtures();
     InvokeRequest {
         function: function.to_owned(),
-        entry: root
-            .join("base44/functions")
-            .join(function)
-            .join("entry.ts"),
+        entry: root.join("base44/functions").join(function).join("entry.ts"),
         project_root: root,
         data,
         app_id: None,
@@ -61,10 +56,7 @@ async fn json_function_gets_payload_headers_and_env_file_secrets() -> Result<(),
     let response = run(&request).await?;
 
     assert_eq!(response.status, 200);
-    assert_eq!(
-        header(&response, "content-type").as_deref(),
-        Some("application/json")
-    );
+    assert_eq!(header(&response, "content-type").as_deref(), Some("application/json"));
     assert_eq!(
         response.body,
         json!({
@@ -94,27 +86,14 @@ async fn streamed_body_reaches_the_caller_chunk_by_chunk() -> Result<(), InvokeE
     .await?;
 
     assert_eq!(response.status, 200);
-    assert_eq!(
-        response.body,
-        Value::String("chunk 1\nchunk 2\nchunk 3\n".to_owned())
-    );
+    assert_eq!(response.body, Value::String("chunk 1\nchunk 2\nchunk 3\n".to_owned()));
     assert_eq!(response.logs, "sent chunk 1\nsent chunk 2\nsent chunk 3\n");
     let texts: Vec<&str> = chunks.iter().map(|(_, text)| text.as_str()).collect();
     assert_eq!(texts.concat(), "chunk 1\nchunk 2\nchunk 3\n");
-    assert!(
-        chunks.len() >= 3,
-        "expected the three writes apart, got {texts:?}"
-    );
+    assert!(chunks.len() >= 3, "expected the three writes apart, got {texts:?}");
     let spread = chunks[chunks.len() - 1].0 - chunks[0].0;
-    assert!(
-        spread >= Duration::from_millis(400),
-        "chunks arrived together ({spread:?})"
-    );
-    assert!(
-        response.duration_ms >= 600,
-        "duration {} ms",
-        response.duration_ms
-    );
+    assert!(spread >= Duration::from_millis(400), "chunks arrived together ({spread:?})");
+    assert!(response.duration_ms >= 600, "duration {} ms", response.duration_ms);
     Ok(())
 }
 
@@ -123,21 +102,13 @@ async fn a_throwing_handler_is_a_500_with_the_error_in_the_logs() -> Result<(), 
     let response = run(&local_request("throws", json!({}))).await?;
 
     assert_eq!(response.status, 500);
-    assert_eq!(
-        response.body,
-        Value::String("Internal Server Error".to_owned())
-    );
+    assert_eq!(response.body, Value::String("Internal Server Error".to_owned()));
     // Deno prints the uncaught error with its stack; the frames below the function's own are
     // Deno's internals, which change between versions.
     let lines: Vec<&str> = response.logs.lines().collect();
-    assert_eq!(
-        lines.get(..2),
-        Some(&["about to fail", "Error: payment provider is down"][..])
-    );
+    assert_eq!(lines.get(..2), Some(&["about to fail", "Error: payment provider is down"][..]));
     assert!(
-        lines
-            .get(2)
-            .is_some_and(|frame| frame.ends_with("functions/throws/entry.ts:4:9")),
+        lines.get(2).is_some_and(|frame| frame.ends_with("functions/throws/entry.ts:4:9")),
         "logs: {}",
         response.logs
     );
@@ -150,10 +121,7 @@ async fn default_export_is_served_with_its_status_and_headers() -> Result<(), In
 
     assert_eq!(response.status, 201);
     assert_eq!(response.body, json!({"greeting": "Hello, Ada!"}));
-    assert_eq!(
-        header(&response, "x-greeter").as_deref(),
-        Some("default-export")
-    );
+    assert_eq!(header(&response, "x-greeter").as_deref(), Some("default-export"));
     assert_eq!(response.logs, "greeting Ada\n");
     Ok(())
 }
@@ -171,23 +139,13 @@ async fn deno_serve_during_import_wins_over_the_default_export() -> Result<(), I
 #[tokio::test]
 async fn every_handler_shape_is_served() -> Result<(), InvokeError> {
     let cases = [
-        (
-            "handler-option",
-            json!({"shape": "options with handler", "url": "/handler-option"}),
-        ),
+        ("handler-option", json!({"shape": "options with handler", "url": "/handler-option"})),
         ("default-object", json!({"shape": "object with fetch"})),
-        (
-            "uses-runtime",
-            json!({"secret": "from the env file", "later": "done"}),
-        ),
+        ("uses-runtime", json!({"secret": "from the env file", "later": "done"})),
     ];
     for (function, expected) in cases {
         let response = run(&local_request(function, json!({}))).await?;
-        assert_eq!(
-            (response.status, response.body, response.logs.as_str()),
-            (200, expected, ""),
-            "{function}"
-        );
+        assert_eq!((response.status, response.body, response.logs.as_str()), (200, expected, ""), "{function}");
     }
     Ok(())
 }
@@ -201,11 +159,7 @@ async fn a_hanging_function_times_out_and_is_killed_with_its_children() {
     let elapsed = started.elapsed();
 
     let logs = match result {
-        Err(InvokeError::NoAnswer {
-            function,
-            timeout,
-            logs,
-        }) => {
+        Err(InvokeError::NoAnswer { function, timeout, logs }) => {
             assert_eq!(function, "hangs");
             assert_eq!(timeout, Duration::from_secs(2));
             logs
@@ -223,10 +177,7 @@ async fn dropping_the_run_kills_deno_and_its_children() -> std::io::Result<()> {
     let request = local_request("hangs", json!({ "pidFile": pid_file }));
     // What the language server does when the client cancels: the request's future is dropped.
     let outcome = tokio::time::timeout(Duration::from_millis(2500), run(&request)).await;
-    assert!(
-        outcome.is_err(),
-        "the run should still have been waiting: {outcome:?}"
-    );
+    assert!(outcome.is_err(), "the run should still have been waiting: {outcome:?}");
 
     let pids = std::fs::read_to_string(&pid_file)?;
     std::fs::remove_file(&pid_file)?;
@@ -260,11 +211,7 @@ async fn cancelling_stops_the_run_quickly() {
     let result = invoke(&request, cancel, |_| {}).await;
 
     assert_eq!(result, Err(InvokeError::Cancelled));
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "took {:?}",
-        started.elapsed()
-    );
+    assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
 }
 
 #[tokio::test]
@@ -279,10 +226,7 @@ async fn a_syntax_error_is_reported_with_its_location() {
         other => panic!("expected SyntaxError, got {other:?}"),
     };
     assert!(output.starts_with("SyntaxError: "), "output: {output}");
-    assert!(
-        output.contains("syntax-error/entry.ts:2:"),
-        "output: {output}"
-    );
+    assert!(output.contains("syntax-error/entry.ts:2:"), "output: {output}");
     assert!(!output.contains("wrapper.ts"), "output: {output}");
 }
 
@@ -308,12 +252,7 @@ async fn missing_deno_says_how_to_install_it() {
         Ok(response) => panic!("expected an error, got {response:?}"),
     };
 
-    assert_eq!(
-        error,
-        InvokeError::DenoNotFound {
-            configured: request.deno_path.clone()
-        }
-    );
+    assert_eq!(error, InvokeError::DenoNotFound { configured: request.deno_path.clone() });
     assert!(error.to_string().contains("npm install -g deno"));
 }
 
@@ -323,10 +262,8 @@ async fn a_missing_project_folder_is_not_blamed_on_deno() {
     request.project_root = fixtures().join("no-such-project");
     let result = run(&request).await;
 
-    let expected = format!(
-        "Could not run the function: the project folder {} does not exist",
-        request.project_root.display()
-    );
+    let expected =
+        format!("Could not run the function: the project folder {} does not exist", request.project_root.display());
     assert_eq!(result.map_err(|error| error.to_string()), Err(expected));
 }
 
@@ -355,27 +292,16 @@ async fn start_remote_server(token: &str) -> RemoteServer {
         Err(error) => panic!("could not start Deno: {error}"),
     };
     let deadline = Instant::now() + Duration::from_secs(20);
-    while tokio::net::TcpStream::connect(("127.0.0.1", port))
-        .await
-        .is_err()
-    {
-        assert!(
-            Instant::now() < deadline,
-            "the remote test server never listened"
-        );
+    while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+        assert!(Instant::now() < deadline, "the remote test server never listened");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    RemoteServer {
-        child,
-        url: format!("http://127.0.0.1:{port}"),
-    }
+    RemoteServer { child, url: format!("http://127.0.0.1:{port}") }
 }
 
 fn remote_request(server_url: &str, token: &str) -> InvokeRequest {
     let mut request = local_request("echo", json!({"remote": true}));
-    request.target = Target::Remote {
-        server_url: server_url.to_owned(),
-    };
+    request.target = Target::Remote { server_url: server_url.to_owned() };
     request.token = Some(token.to_owned());
     request.deno_path = None;
     request
@@ -387,10 +313,7 @@ async fn remote_invoke_posts_to_the_app_route_with_the_bearer_token() -> Result<
     let response = run(&remote_request(&server.url, "remote-secret-1")).await?;
 
     assert_eq!(response.status, 200);
-    assert_eq!(
-        response.body,
-        json!({"function": "echo", "appIdHeader": "fixture-app", "payload": {"remote": true}})
-    );
+    assert_eq!(response.body, json!({"function": "echo", "appIdHeader": "fixture-app", "payload": {"remote": true}}));
     assert_eq!(response.logs, "");
     drop(server.child);
     Ok(())
@@ -421,18 +344,9 @@ async fn remote_network_failure_is_clear_and_never_shows_the_token() {
     };
 
     match &error {
-        InvokeError::Network {
-            url: failed,
-            message,
-        } => {
-            assert_eq!(
-                failed,
-                &format!("{url}/api/apps/fixture-app/functions/echo")
-            );
-            assert!(
-                message.starts_with("could not connect"),
-                "message: {message}"
-            );
+        InvokeError::Network { url: failed, message } => {
+            assert_eq!(failed, &format!("{url}/api/apps/fixture-app/functions/echo"));
+            assert!(message.starts_with("could not connect"), "message: {message}");
         }
         other => panic!("expected Network, got {other:?}"),
     }
@@ -470,10 +384,7 @@ async fn an_error_while_loading_is_reported_with_the_output() {
     let mut lines = output.lines();
     assert_eq!(lines.next(), Some("reading config"));
     assert_eq!(lines.next(), Some("Error: STRIPE_KEY is not set"));
-    assert!(
-        output.contains("fails-on-load/entry.ts:3:"),
-        "output: {output}"
-    );
+    assert!(output.contains("fails-on-load/entry.ts:3:"), "output: {output}");
 }
 
 #[tokio::test]

@@ -70,10 +70,7 @@ impl DenoProcess {
             .kill_on_drop(true);
         // stdout and stderr share one pipe, so the logs keep the order the function wrote them in.
         let (output_reader, output_writer) = std::io::pipe()?;
-        command
-            .stdin(Stdio::null())
-            .stdout(Stdio::from(output_writer.try_clone()?))
-            .stderr(Stdio::from(output_writer));
+        command.stdin(Stdio::null()).stdout(Stdio::from(output_writer.try_clone()?)).stderr(Stdio::from(output_writer));
         for (name, value) in launch.env_file_vars {
             if std::env::var_os(name).is_none() {
                 command.env(name, value);
@@ -102,19 +99,11 @@ impl DenoProcess {
         let marker = launch.marker.to_owned();
         // A plain thread, not a runtime task: a blocking read that never ends (a grandchild that
         // escaped the process group keeps the pipe open) must not hold up the runtime's shutdown.
-        std::thread::Builder::new()
-            .name("deno-output".to_owned())
-            .spawn(move || {
-                read_output(output_reader, &reader_output, &marker, &events_tx);
-                let _ = closed_tx.send(());
-            })?;
-        Ok(DenoProcess {
-            child,
-            group,
-            events,
-            output,
-            output_closed: Some(output_closed),
-        })
+        std::thread::Builder::new().name("deno-output".to_owned()).spawn(move || {
+            read_output(output_reader, &reader_output, &marker, &events_tx);
+            let _ = closed_tx.send(());
+        })?;
+        Ok(DenoProcess { child, group, events, output, output_closed: Some(output_closed) })
     }
 
     /// The next progress line, or the process's exit once it has no more to say.
@@ -147,10 +136,7 @@ impl DenoProcess {
             // A grandchild outside the group may still hold the pipe: stop waiting after a while.
             let _ = tokio::time::timeout(DRAIN_TIMEOUT, closed).await;
         }
-        self.output
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .text()
+        self.output.lock().unwrap_or_else(PoisonError::into_inner).text()
     }
 }
 
@@ -230,21 +216,14 @@ fn read_output(
             }
             continue;
         }
-        output
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push_line(line);
+        output.lock().unwrap_or_else(PoisonError::into_inner).push_line(line);
     }
 }
 
 fn parse_report(report: &str) -> Option<DenoEvent> {
     let mut words = report.split_whitespace();
     match words.next()? {
-        "ready" => words
-            .next()?
-            .parse()
-            .ok()
-            .map(|port| DenoEvent::Listening { port }),
+        "ready" => words.next()?.parse().ok().map(|port| DenoEvent::Listening { port }),
         "syntax-error" => Some(DenoEvent::SyntaxError),
         "load-failed" => Some(DenoEvent::LoadFailed),
         "no-handler" => Some(DenoEvent::NoHandler),
@@ -258,15 +237,9 @@ mod tests {
 
     #[test]
     fn parses_the_wrapper_reports() {
-        assert_eq!(
-            parse_report(" ready 4312"),
-            Some(DenoEvent::Listening { port: 4312 })
-        );
+        assert_eq!(parse_report(" ready 4312"), Some(DenoEvent::Listening { port: 4312 }));
         assert_eq!(parse_report(" syntax-error "), Some(DenoEvent::SyntaxError));
-        assert_eq!(
-            parse_report(" no-handler neither Deno.serve"),
-            Some(DenoEvent::NoHandler)
-        );
+        assert_eq!(parse_report(" no-handler neither Deno.serve"), Some(DenoEvent::NoHandler));
         assert_eq!(parse_report(" ready notaport"), None);
         assert_eq!(parse_report(" unknown"), None);
     }
