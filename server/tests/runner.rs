@@ -67,11 +67,11 @@ async fn json_function_gets_payload_headers_and_env_file_secrets() -> Result<(),
             "secret": "from the env file",
         })
     );
-    // The function printed the token; the logs the runner hands back never show it. (Keys are
-    // sent sorted: serde_json's map is ordered by key.)
+    // The function printed the token; the logs the runner hands back never show it. Keys are
+    // sent in the order the user wrote them.
     assert_eq!(
         response.logs,
-        "echo received {\"items\":[\"a\",\"b\"],\"orderId\":7}\nauthorization: Bearer [redacted]\n"
+        "echo received {\"orderId\":7,\"items\":[\"a\",\"b\"]}\nauthorization: Bearer [redacted]\n"
     );
     Ok(())
 }
