@@ -42,12 +42,7 @@ pub fn json_literal(node: Node<'_>, source: &str) -> Option<Value> {
     values.is_empty().then_some(value)
 }
 
-fn visit<'tree>(
-    node: Node<'tree>,
-    source: &str,
-    tasks: &mut Vec<Task<'tree>>,
-    values: &mut Vec<Value>,
-) -> Option<()> {
+fn visit<'tree>(node: Node<'tree>, source: &str, tasks: &mut Vec<Task<'tree>>, values: &mut Vec<Value>) -> Option<()> {
     if node.has_error() {
         return None;
     }
@@ -225,15 +220,10 @@ fn decode_escape(escape: &str) -> Option<Decoded> {
         '0' if body.len() == 1 => Decoded::Char('\0'),
         // A backslash before a line break continues the string on the next line.
         '\n' | '\r' | '\u{2028}' | '\u{2029}' => Decoded::Nothing,
-        'x' => Decoded::Char(char::from_u32(
-            u32::from_str_radix(body.get(1..3)?, 16).ok()?,
-        )?),
+        'x' => Decoded::Char(char::from_u32(u32::from_str_radix(body.get(1..3)?, 16).ok()?)?),
         'u' => {
             let digits = body.get(1..)?;
-            let hex = match digits
-                .strip_prefix('{')
-                .and_then(|rest| rest.strip_suffix('}'))
-            {
+            let hex = match digits.strip_prefix('{').and_then(|rest| rest.strip_suffix('}')) {
                 Some(hex) => hex,
                 None => digits.get(..4)?,
             };

@@ -11,9 +11,7 @@ fn literal(expression: &str) -> Option<Value> {
     if let Err(error) = parser.set_language(&language) {
         panic!("TSX grammar rejected: {error}");
     }
-    let Some(tree) = parser.parse(&source, None) else {
-        panic!("no tree for {source}")
-    };
+    let Some(tree) = parser.parse(&source, None) else { panic!("no tree for {source}") };
     let declarator = tree
         .root_node()
         .named_child(0)
@@ -51,10 +49,7 @@ fn numbers_in_every_spelling() {
     assert_eq!(literal("0o17"), Some(json!(15)));
     assert_eq!(literal("0b101"), Some(json!(5)));
     assert_eq!(literal("-0"), Some(json!(0)));
-    assert_eq!(
-        literal("18446744073709551615"),
-        Some(json!(18_446_744_073_709_551_615_u64))
-    );
+    assert_eq!(literal("18446744073709551615"), Some(json!(18_446_744_073_709_551_615_u64)));
     assert_eq!(literal("10n"), None);
     assert_eq!(literal("1e400"), None);
     assert_eq!(literal("-x"), None);
@@ -66,20 +61,11 @@ fn numbers_in_every_spelling() {
 fn string_escapes_are_decoded() {
     assert_eq!(literal(r#""a\nb\t\"c\"\\""#), Some(json!("a\nb\t\"c\"\\")));
     assert_eq!(literal(r"'it\'s'"), Some(json!("it's")));
-    assert_eq!(
-        literal(r"'\x41\u0042\u{1F600}'"),
-        Some(json!("AB\u{1F600}"))
-    );
+    assert_eq!(literal(r"'\x41\u0042\u{1F600}'"), Some(json!("AB\u{1F600}")));
     assert_eq!(literal(r"'\uD83D\uDE00'"), Some(json!("\u{1F600}")));
     assert_eq!(literal(r"'lone \uD83D!'"), Some(json!("lone \u{FFFD}!")));
-    assert_eq!(
-        literal("'line \\\ncontinued'"),
-        Some(json!("line continued"))
-    );
-    assert_eq!(
-        literal("'caf\u{e9} \u{2603}'"),
-        Some(json!("caf\u{e9} \u{2603}"))
-    );
+    assert_eq!(literal("'line \\\ncontinued'"), Some(json!("line continued")));
+    assert_eq!(literal("'caf\u{e9} \u{2603}'"), Some(json!("caf\u{e9} \u{2603}")));
 }
 
 #[test]
@@ -155,11 +141,7 @@ fn anything_dynamic_has_no_value() {
         "(1, 2)",
         "<div />",
     ] {
-        assert_eq!(
-            literal(expression),
-            None,
-            "{expression} should have no value"
-        );
+        assert_eq!(literal(expression), None, "{expression} should have no value");
     }
 }
 

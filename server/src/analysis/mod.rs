@@ -10,6 +10,7 @@ pub mod functions;
 pub mod index;
 pub mod json_literal;
 pub mod jsonc;
+pub mod lenses;
 pub mod navigation;
 pub mod project;
 pub mod runner;

@@ -13,22 +13,13 @@ pub fn read_app_id(project_root: &Path) -> Result<Option<String>, InvokeError> {
             Ok(text) => text,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
             Err(error) => {
-                return Err(InvokeError::InvalidProjectFile {
-                    path,
-                    message: error.to_string(),
-                });
+                return Err(InvokeError::InvalidProjectFile { path, message: error.to_string() });
             }
         };
         let value: serde_json::Value =
             jsonc_parser::parse_to_serde_value(&text, &jsonc_parser::ParseOptions::default())
-                .map_err(|error| InvokeError::InvalidProjectFile {
-                    path: path.clone(),
-                    message: error.to_string(),
-                })?;
-        let id = value
-            .get("id")
-            .and_then(serde_json::Value::as_str)
-            .map(str::trim);
+                .map_err(|error| InvokeError::InvalidProjectFile { path: path.clone(), message: error.to_string() })?;
+        let id = value.get("id").and_then(serde_json::Value::as_str).map(str::trim);
         return Ok(id.filter(|id| !id.is_empty()).map(str::to_owned));
     }
     Ok(None)
@@ -42,8 +33,7 @@ mod tests {
 
     impl TempProject {
         fn new(tag: &str) -> std::io::Result<Self> {
-            let root =
-                std::env::temp_dir().join(format!("base44-appid-{tag}-{}", std::process::id()));
+            let root = std::env::temp_dir().join(format!("base44-appid-{tag}-{}", std::process::id()));
             std::fs::create_dir_all(root.join("base44"))?;
             Ok(TempProject(root))
         }
@@ -58,10 +48,7 @@ mod tests {
     #[test]
     fn reads_the_id_from_jsonc_with_comments_and_trailing_commas() -> std::io::Result<()> {
         let project = TempProject::new("jsonc")?;
-        std::fs::write(
-            project.0.join("base44/.app.jsonc"),
-            "// linked by the CLI\n{ \"id\": \"app_42\", }\n",
-        )?;
+        std::fs::write(project.0.join("base44/.app.jsonc"), "// linked by the CLI\n{ \"id\": \"app_42\", }\n")?;
         assert_eq!(read_app_id(&project.0), Ok(Some("app_42".to_owned())));
         Ok(())
     }
@@ -72,10 +59,7 @@ mod tests {
         assert_eq!(read_app_id(&project.0), Ok(None));
         std::fs::write(project.0.join("base44/.app.json"), "{\"name\": \"no id\"}")?;
         assert_eq!(read_app_id(&project.0), Ok(None));
-        std::fs::write(
-            project.0.join("base44/.app.json"),
-            "{\"id\": \"from-json\"}",
-        )?;
+        std::fs::write(project.0.join("base44/.app.json"), "{\"id\": \"from-json\"}")?;
         assert_eq!(read_app_id(&project.0), Ok(Some("from-json".to_owned())));
         Ok(())
     }

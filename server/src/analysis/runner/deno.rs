@@ -5,11 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::InvokeError;
 
-const DENO_NAMES: &[&str] = if cfg!(windows) {
-    &["deno.exe", "deno.cmd", "deno"]
-} else {
-    &["deno"]
-};
+const DENO_NAMES: &[&str] = if cfg!(windows) { &["deno.exe", "deno.cmd", "deno"] } else { &["deno"] };
 
 /// The Deno to run. `configured` is the setting: a path, or a bare command name looked up on PATH.
 pub fn locate_deno(configured: Option<&Path>) -> Result<PathBuf, InvokeError> {
@@ -27,9 +23,7 @@ fn locate_in(configured: Option<&Path>, path_var: Option<&OsStr>) -> Result<Path
         } else {
             None
         };
-        return found.ok_or_else(|| InvokeError::DenoNotFound {
-            configured: Some(configured.to_path_buf()),
-        });
+        return found.ok_or_else(|| InvokeError::DenoNotFound { configured: Some(configured.to_path_buf()) });
     }
     let names: Vec<&OsStr> = DENO_NAMES.iter().map(OsStr::new).collect();
     search_path(path_var, &names).ok_or(InvokeError::DenoNotFound { configured: None })
@@ -56,16 +50,11 @@ mod tests {
 
         assert_eq!(locate_in(Some(&fake), None), Ok(fake.clone()));
         assert_eq!(locate_in(None, Some(&path_var)), Ok(fake.clone()));
-        assert_eq!(
-            locate_in(Some(Path::new("deno")), Some(&path_var)),
-            Ok(fake.clone())
-        );
+        assert_eq!(locate_in(Some(Path::new("deno")), Some(&path_var)), Ok(fake.clone()));
         let missing = dir.join("nope/deno");
         assert_eq!(
             locate_in(Some(&missing), Some(&path_var)),
-            Err(InvokeError::DenoNotFound {
-                configured: Some(missing.clone())
-            })
+            Err(InvokeError::DenoNotFound { configured: Some(missing.clone()) })
         );
         assert_eq!(
             locate_in(None, Some(OsStr::new("/definitely/not/here"))),

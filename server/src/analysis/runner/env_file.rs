@@ -13,10 +13,7 @@ use super::error::InvokeError;
 
 /// Where the env files of a project are looked for, lowest precedence first.
 pub fn env_file_paths(project_root: &Path) -> [PathBuf; 2] {
-    [
-        project_root.join(".env"),
-        project_root.join("base44").join(".env"),
-    ]
+    [project_root.join(".env"), project_root.join("base44").join(".env")]
 }
 
 /// The variables of the project's env files, merged. A missing file is fine; a malformed one is an
@@ -28,16 +25,11 @@ pub fn load_env_files(project_root: &Path) -> Result<BTreeMap<String, String>, I
             Ok(text) => text,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
             Err(error) => {
-                return Err(InvokeError::InvalidProjectFile {
-                    path,
-                    message: error.to_string(),
-                });
+                return Err(InvokeError::InvalidProjectFile { path, message: error.to_string() });
             }
         };
-        let parsed = parse_dotenv(&text).map_err(|message| InvokeError::InvalidProjectFile {
-            path: path.clone(),
-            message,
-        })?;
+        let parsed =
+            parse_dotenv(&text).map_err(|message| InvokeError::InvalidProjectFile { path: path.clone(), message })?;
         variables.extend(parsed);
     }
     Ok(variables)
@@ -53,25 +45,18 @@ pub fn parse_dotenv(text: &str) -> Result<Vec<(String, String)>, String> {
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        let assignment = trimmed
-            .strip_prefix("export ")
-            .unwrap_or(trimmed)
-            .trim_start();
+        let assignment = trimmed.strip_prefix("export ").unwrap_or(trimmed).trim_start();
         let Some((name, raw_value)) = assignment.split_once('=') else {
             return Err(format!("line {line_number}: expected NAME=value"));
         };
         let name = name.trim();
         if !is_valid_name(name) {
-            return Err(format!(
-                "line {line_number}: \"{name}\" is not a valid variable name"
-            ));
+            return Err(format!("line {line_number}: \"{name}\" is not a valid variable name"));
         }
         let raw_value = raw_value.trim_start();
         let value = if let Some(rest) = raw_value.strip_prefix('\'') {
             let Some(end) = rest.find('\'') else {
-                return Err(format!(
-                    "line {line_number}: the single quote is never closed"
-                ));
+                return Err(format!("line {line_number}: the single quote is never closed"));
             };
             rest[..end].to_owned()
         } else if let Some(rest) = raw_value.strip_prefix('"') {
@@ -100,10 +85,7 @@ fn strip_comment(value: &str) -> &str {
 }
 
 /// Reads a double-quoted value that starts in `first` and may continue on the following lines.
-fn read_double_quoted<'a>(
-    first: &str,
-    lines: &mut impl Iterator<Item = (usize, &'a str)>,
-) -> Option<String> {
+fn read_double_quoted<'a>(first: &str, lines: &mut impl Iterator<Item = (usize, &'a str)>) -> Option<String> {
     let mut value = String::new();
     let mut current = first.to_owned();
     loop {
@@ -158,27 +140,15 @@ mod tests {
     fn double_quoted_values_may_span_lines() {
         assert_eq!(
             pairs("KEY=\"-----BEGIN\nabc\n-----END\"\nNEXT=1"),
-            vec![
-                ("KEY".to_owned(), "-----BEGIN\nabc\n-----END".to_owned()),
-                ("NEXT".to_owned(), "1".to_owned()),
-            ]
+            vec![("KEY".to_owned(), "-----BEGIN\nabc\n-----END".to_owned()), ("NEXT".to_owned(), "1".to_owned()),]
         );
     }
 
     #[test]
     fn malformed_lines_are_reported_with_their_number() {
-        assert_eq!(
-            parse_dotenv("A=1\njust words\n"),
-            Err("line 2: expected NAME=value".into())
-        );
-        assert_eq!(
-            parse_dotenv("1BAD=x"),
-            Err("line 1: \"1BAD\" is not a valid variable name".into())
-        );
-        assert_eq!(
-            parse_dotenv("A=\"open\nB=2"),
-            Err("line 1: the double quote is never closed".into())
-        );
+        assert_eq!(parse_dotenv("A=1\njust words\n"), Err("line 2: expected NAME=value".into()));
+        assert_eq!(parse_dotenv("1BAD=x"), Err("line 1: \"1BAD\" is not a valid variable name".into()));
+        assert_eq!(parse_dotenv("A=\"open\nB=2"), Err("line 1: the double quote is never closed".into()));
     }
 
     #[test]
@@ -189,10 +159,8 @@ mod tests {
         std::fs::write(root.join("base44").join(".env"), "SHARED=inner\n")?;
         let loaded = load_env_files(&root);
         std::fs::remove_dir_all(&root)?;
-        let expected: BTreeMap<String, String> = [("OUTER_ONLY", "1"), ("SHARED", "inner")]
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect();
+        let expected: BTreeMap<String, String> =
+            [("OUTER_ONLY", "1"), ("SHARED", "inner")].into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
         assert_eq!(loaded, Ok(expected));
         Ok(())
     }

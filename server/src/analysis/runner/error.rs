@@ -80,9 +80,7 @@ pub enum InvokeError {
 impl fmt::Display for InvokeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InvokeError::DenoNotFound {
-                configured: Some(path),
-            } => write!(
+            InvokeError::DenoNotFound { configured: Some(path) } => write!(
                 f,
                 "Deno was not found at {} (the base44.deno.path setting). Install it with \
                  `npm install -g deno` or point base44.deno.path at the deno binary.",
@@ -92,11 +90,9 @@ impl fmt::Display for InvokeError {
                 "Deno was not found on PATH. Install it with `npm install -g deno` or set \
                  base44.deno.path to the deno binary.",
             ),
-            InvokeError::EntryNotFound { function, entry } => write!(
-                f,
-                "The entry file of function \"{function}\" was not found: {}",
-                entry.display()
-            ),
+            InvokeError::EntryNotFound { function, entry } => {
+                write!(f, "The entry file of function \"{function}\" was not found: {}", entry.display())
+            }
             InvokeError::MissingAppId { project_root } => write!(
                 f,
                 "This project has no app id ({} holds no base44/.app.jsonc with an \"id\"). Link \
@@ -106,26 +102,15 @@ impl fmt::Display for InvokeError {
             InvokeError::InvalidProjectFile { path, message } => {
                 write!(f, "{} cannot be read: {message}", path.display())
             }
-            InvokeError::InvalidServerUrl {
-                server_url,
-                message,
-            } => {
+            InvokeError::InvalidServerUrl { server_url, message } => {
                 write!(f, "The server URL \"{server_url}\" is not valid: {message}")
             }
             InvokeError::Setup { message } => write!(f, "Could not run the function: {message}"),
             InvokeError::SyntaxError { function, output } => {
-                write!(
-                    f,
-                    "Function \"{function}\" has a syntax error:\n{}",
-                    output.trim_end()
-                )
+                write!(f, "Function \"{function}\" has a syntax error:\n{}", output.trim_end())
             }
             InvokeError::LoadFailed { function, output } => {
-                write!(
-                    f,
-                    "Function \"{function}\" failed while loading:\n{}",
-                    output.trim_end()
-                )
+                write!(f, "Function \"{function}\" failed while loading:\n{}", output.trim_end())
             }
             InvokeError::NoHandler { function, output } => {
                 write!(
@@ -135,56 +120,25 @@ impl fmt::Display for InvokeError {
                 )?;
                 write_output(f, output)
             }
-            InvokeError::ExitedBeforeListening {
-                function,
-                exit_code,
-                output,
-            } => {
+            InvokeError::ExitedBeforeListening { function, exit_code, output } => {
                 match exit_code {
-                    Some(code) => write!(
-                        f,
-                        "Function \"{function}\" exited with code {code} before it started listening."
-                    )?,
-                    None => write!(
-                        f,
-                        "Function \"{function}\" was stopped by a signal before it started listening."
-                    )?,
+                    Some(code) => {
+                        write!(f, "Function \"{function}\" exited with code {code} before it started listening.")?
+                    }
+                    None => write!(f, "Function \"{function}\" was stopped by a signal before it started listening.")?,
                 }
                 write_output(f, output)
             }
-            InvokeError::NotListening {
-                function,
-                timeout,
-                output,
-            } => {
-                write!(
-                    f,
-                    "Function \"{function}\" did not start listening within {}.",
-                    seconds(*timeout)
-                )?;
+            InvokeError::NotListening { function, timeout, output } => {
+                write!(f, "Function \"{function}\" did not start listening within {}.", seconds(*timeout))?;
                 write_output(f, output)
             }
-            InvokeError::NoAnswer {
-                function,
-                timeout,
-                logs,
-            } => {
-                write!(
-                    f,
-                    "Function \"{function}\" did not answer within {}; the run was stopped.",
-                    seconds(*timeout)
-                )?;
+            InvokeError::NoAnswer { function, timeout, logs } => {
+                write!(f, "Function \"{function}\" did not answer within {}; the run was stopped.", seconds(*timeout))?;
                 write_output(f, logs)
             }
-            InvokeError::CrashedDuringRequest {
-                function,
-                message,
-                logs,
-            } => {
-                write!(
-                    f,
-                    "Function \"{function}\" stopped while answering the request ({message})."
-                )?;
+            InvokeError::CrashedDuringRequest { function, message, logs } => {
+                write!(f, "Function \"{function}\" stopped while answering the request ({message}).")?;
                 write_output(f, logs)
             }
             InvokeError::Network { url, message } => {
@@ -228,9 +182,7 @@ impl InvokeError {
             | InvokeError::NoHandler { output, .. }
             | InvokeError::ExitedBeforeListening { output, .. }
             | InvokeError::NotListening { output, .. } => Some(output),
-            InvokeError::NoAnswer { logs, .. } | InvokeError::CrashedDuringRequest { logs, .. } => {
-                Some(logs)
-            }
+            InvokeError::NoAnswer { logs, .. } | InvokeError::CrashedDuringRequest { logs, .. } => Some(logs),
             _ => None,
         }
     }
@@ -238,20 +190,12 @@ impl InvokeError {
 
 fn write_output(f: &mut fmt::Formatter<'_>, output: &str) -> fmt::Result {
     let output = output.trim_end();
-    if output.is_empty() {
-        Ok(())
-    } else {
-        write!(f, " Output:\n{output}")
-    }
+    if output.is_empty() { Ok(()) } else { write!(f, " Output:\n{output}") }
 }
 
 fn seconds(duration: Duration) -> String {
     let secs = duration.as_secs_f64();
-    if secs.fract() == 0.0 {
-        format!("{secs:.0} s")
-    } else {
-        format!("{secs:.1} s")
-    }
+    if secs.fract() == 0.0 { format!("{secs:.0} s") } else { format!("{secs:.1} s") }
 }
 
 /// Replaces every occurrence of the token in `text`. Tokens shorter than a few characters are left
@@ -275,13 +219,8 @@ mod tests {
             "Deno was not found on PATH. Install it with `npm install -g deno` or set \
              base44.deno.path to the deno binary."
         );
-        let message = InvokeError::DenoNotFound {
-            configured: Some(PathBuf::from("/opt/deno")),
-        }
-        .to_string();
-        assert!(
-            message.starts_with("Deno was not found at /opt/deno (the base44.deno.path setting).")
-        );
+        let message = InvokeError::DenoNotFound { configured: Some(PathBuf::from("/opt/deno")) }.to_string();
+        assert!(message.starts_with("Deno was not found at /opt/deno (the base44.deno.path setting)."));
         assert!(message.contains("`npm install -g deno`"));
     }
 
@@ -300,10 +239,7 @@ mod tests {
 
     #[test]
     fn redact_hides_every_copy_of_the_token() {
-        assert_eq!(
-            redact("Bearer sekrit-123 and sekrit-123", Some("sekrit-123")),
-            "Bearer [redacted] and [redacted]"
-        );
+        assert_eq!(redact("Bearer sekrit-123 and sekrit-123", Some("sekrit-123")), "Bearer [redacted] and [redacted]");
         assert_eq!(redact("nothing here", None), "nothing here");
         assert_eq!(redact("a b c", Some("a")), "a b c");
     }

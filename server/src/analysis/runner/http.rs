@@ -37,10 +37,7 @@ pub async fn post_json(
     on_chunk: &mut impl FnMut(&[u8]),
 ) -> Result<RawResponse, reqwest::Error> {
     let started = Instant::now();
-    let mut request = client
-        .post(url)
-        .header(reqwest::header::CONTENT_TYPE, "application/json")
-        .body(data.to_string());
+    let mut request = client.post(url).header(reqwest::header::CONTENT_TYPE, "application/json").body(data.to_string());
     for (name, value) in headers {
         request = request.header(*name, value);
     }
@@ -66,21 +63,14 @@ pub async fn post_json(
         body.extend_from_slice(&chunk[..chunk.len().min(room)]);
     }
     let duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    Ok(RawResponse {
-        status,
-        headers: header_map,
-        body,
-        body_truncated,
-        duration_ms,
-    })
+    Ok(RawResponse { status, headers: header_map, body, body_truncated, duration_ms })
 }
 
 /// The body as JSON when the answer says it is JSON and it parses, otherwise as text.
 pub fn decode_body(headers: &BTreeMap<String, String>, body: &[u8], truncated: bool) -> Value {
     let says_json = headers.get("content-type").is_some_and(|content_type| {
         let mime = content_type.split(';').next().unwrap_or_default().trim();
-        mime.eq_ignore_ascii_case("application/json")
-            || mime.to_ascii_lowercase().ends_with("+json")
+        mime.eq_ignore_ascii_case("application/json") || mime.to_ascii_lowercase().ends_with("+json")
     });
     if says_json
         && !truncated
@@ -134,10 +124,7 @@ mod tests {
             decode_body(&headers("application/json; charset=utf-8"), body, false),
             serde_json::json!({"ok": true, "n": [1, 2]})
         );
-        assert_eq!(
-            decode_body(&headers("application/problem+json"), b"[1]", false),
-            serde_json::json!([1])
-        );
+        assert_eq!(decode_body(&headers("application/problem+json"), b"[1]", false), serde_json::json!([1]));
     }
 
     #[test]
@@ -146,13 +133,7 @@ mod tests {
             decode_body(&headers("text/plain;charset=UTF-8"), b"{\"a\":1}", false),
             Value::String("{\"a\":1}".to_owned())
         );
-        assert_eq!(
-            decode_body(&headers("application/json"), b"not json", false),
-            Value::String("not json".to_owned())
-        );
-        assert_eq!(
-            decode_body(&BTreeMap::new(), b"abc", true),
-            Value::String("abc\n[body truncated]".to_owned())
-        );
+        assert_eq!(decode_body(&headers("application/json"), b"not json", false), Value::String("not json".to_owned()));
+        assert_eq!(decode_body(&BTreeMap::new(), b"abc", true), Value::String("abc\n[body truncated]".to_owned()));
     }
 }

@@ -32,6 +32,13 @@ pub(super) async fn invoke_local(
     let token = request.token.as_deref();
     let function = request.function.clone();
     let deno = locate_deno(request.deno_path.as_deref())?;
+    // Checked here: a missing working folder fails the spawn with the same error as a missing
+    // binary, and would be reported as "Deno was not found".
+    if !request.project_root.is_dir() {
+        return Err(InvokeError::Setup {
+            message: format!("the project folder {} does not exist", request.project_root.display()),
+        });
+    }
     let entry = std::path::absolute(&request.entry).unwrap_or_else(|_| request.entry.clone());
     if !entry.is_file() {
         return Err(InvokeError::EntryNotFound { function, entry });
@@ -44,9 +51,8 @@ pub(super) async fn invoke_local(
         None => read_app_id(&request.project_root)?,
     };
     let env_file_vars = load_env_files(&request.project_root)?;
-    let wrapper = install_wrapper().map_err(|error| InvokeError::Setup {
-        message: format!("the Deno wrapper could not be written: {error}"),
-    })?;
+    let wrapper = install_wrapper()
+        .map_err(|error| InvokeError::Setup { message: format!("the Deno wrapper could not be written: {error}") })?;
     let port = free_port()?;
     let marker = run_marker();
     let launch = DenoLaunch {
@@ -60,12 +66,8 @@ pub(super) async fn invoke_local(
         env_file_vars: &env_file_vars,
     };
     let mut process = DenoProcess::spawn(&launch).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => InvokeError::DenoNotFound {
-            configured: request.deno_path.clone(),
-        },
-        _ => InvokeError::Setup {
-            message: format!("Deno ({}) could not be started: {error}", deno.display()),
-        },
+        std::io::ErrorKind::NotFound => InvokeError::DenoNotFound { configured: request.deno_path.clone() },
+        _ => InvokeError::Setup { message: format!("Deno ({}) could not be started: {error}", deno.display()) },
     })?;
 
     let started = tokio::select! {
@@ -88,11 +90,7 @@ pub(super) async fn invoke_local(
         }
         Outcome::TimedOut => {
             let output = redact(&process.stop().await, token);
-            return Err(InvokeError::NotListening {
-                function,
-                timeout: request.timeout,
-                output,
-            });
+            return Err(InvokeError::NotListening { function, timeout: request.timeout, output });
         }
     };
 
@@ -115,17 +113,11 @@ pub(super) async fn invoke_local(
             duration_ms: raw.duration_ms,
             logs,
         }),
-        Outcome::Done(Err(error)) => Err(InvokeError::CrashedDuringRequest {
-            function,
-            message: redact(&describe_error(&error), token),
-            logs,
-        }),
+        Outcome::Done(Err(error)) => {
+            Err(InvokeError::CrashedDuringRequest { function, message: redact(&describe_error(&error), token), logs })
+        }
         Outcome::Cancelled => Err(InvokeError::Cancelled),
-        Outcome::TimedOut => Err(InvokeError::NoAnswer {
-            function,
-            timeout: request.timeout,
-            logs,
-        }),
+        Outcome::TimedOut => Err(InvokeError::NoAnswer { function, timeout: request.timeout, logs }),
     }
 }
 
@@ -134,25 +126,17 @@ fn start_failure(function: String, event: DenoEvent, output: String) -> InvokeEr
         DenoEvent::SyntaxError => InvokeError::SyntaxError { function, output },
         DenoEvent::LoadFailed => InvokeError::LoadFailed { function, output },
         DenoEvent::NoHandler => InvokeError::NoHandler { function, output },
-        // `Listening` is handled by the caller and never reaches here.
-        DenoEvent::Exited { code } => InvokeError::ExitedBeforeListening {
-            function,
-            exit_code: code,
-            output,
-        },
-        DenoEvent::Listening { .. } => InvokeError::ExitedBeforeListening {
-            function,
-            exit_code: None,
-            output,
-        },
+        DenoEvent::Exited { code } => InvokeError::ExitedBeforeListening { function, exit_code: code, output },
+        // The caller goes on with the request on `Listening`; it never gets here.
+        DenoEvent::Listening { .. } => InvokeError::ExitedBeforeListening { function, exit_code: None, output },
     }
 }
 
 /// `http://127.0.0.1:<port>/<name>`, the name's characters escaped as a path needs.
 fn local_url(port: u16, function: &str) -> Result<reqwest::Url, InvokeError> {
     let setup = |message: String| InvokeError::Setup { message };
-    let mut url = reqwest::Url::parse(&format!("http://127.0.0.1:{port}/"))
-        .map_err(|error| setup(error.to_string()))?;
+    let mut url =
+        reqwest::Url::parse(&format!("http://127.0.0.1:{port}/")).map_err(|error| setup(error.to_string()))?;
     url.path_segments_mut()
         .map_err(|()| setup("the local URL has no path".to_owned()))?
         .pop_if_empty()
@@ -166,9 +150,7 @@ fn free_port() -> Result<u16, InvokeError> {
     std::net::TcpListener::bind(("127.0.0.1", 0))
         .and_then(|listener| listener.local_addr())
         .map(|address| address.port())
-        .map_err(|error| InvokeError::Setup {
-            message: format!("no free local port for the function: {error}"),
-        })
+        .map_err(|error| InvokeError::Setup { message: format!("no free local port for the function: {error}") })
 }
 
 /// A prefix for the wrapper's own lines that the function cannot guess.
@@ -177,9 +159,7 @@ fn run_marker() -> String {
     // RandomState is seeded from the OS's randomness; mixing in the time and pid keeps two markers
     // from the same seed apart.
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     hasher.write_u128(now.as_nanos());
     hasher.write_u32(std::process::id());
     format!("@@base44-runner-{:016x}@@", hasher.finish())

@@ -110,9 +110,7 @@ pub async fn invoke(
     }
     match &request.target {
         Target::Local => local::invoke_local(request, &cancel, on_chunk).await,
-        Target::Remote { server_url } => {
-            remote::invoke_remote(request, server_url, &cancel, on_chunk).await
-        }
+        Target::Remote { server_url } => remote::invoke_remote(request, server_url, &cancel, on_chunk).await,
     }
 }
 
@@ -160,9 +158,7 @@ mod tests {
         fn assert_send<T: Send>(_: &T) {}
         let request = request_with_token(None);
         let mut chunks = Vec::new();
-        let future = invoke(&request, CancellationToken::new(), |chunk| {
-            chunks.push(chunk.len())
-        });
+        let future = invoke(&request, CancellationToken::new(), |chunk| chunks.push(chunk.len()));
         assert_send(&future);
     }
 

@@ -2,12 +2,11 @@
 //! output, reading the wrapper's progress lines, and killing it with everything it started.
 
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
-
-use std::io::{BufRead, BufReader};
 
 use tokio::process::{Child, Command};
 use tokio::sync::{mpsc, oneshot};
@@ -27,7 +26,8 @@ pub struct DenoLaunch<'a> {
     pub entry_url: &'a str,
     pub function: &'a str,
     pub port: u16,
-    /// Prefix of the wrapper's own lines on stderr; unique per run so a function cannot fake one.
+    /// Prefix of the wrapper's own lines; unique per run, so the function's output is never taken
+    /// for one.
     pub marker: &'a str,
     pub working_dir: &'a Path,
     /// Variables from the project's env files. One already set in this process's environment keeps
@@ -61,6 +61,8 @@ impl DenoProcess {
             .arg("run")
             .arg("--allow-all")
             .arg("--no-prompt")
+            // Deno's own notes ("Download https://…") are not the function's logs.
+            .arg("--quiet")
             .arg("--import-map")
             .arg(&launch.wrapper.import_map)
             .arg(&launch.wrapper.wrapper)
@@ -68,10 +70,7 @@ impl DenoProcess {
             .kill_on_drop(true);
         // stdout and stderr share one pipe, so the logs keep the order the function wrote them in.
         let (output_reader, output_writer) = std::io::pipe()?;
-        command
-            .stdin(Stdio::null())
-            .stdout(Stdio::from(output_writer.try_clone()?))
-            .stderr(Stdio::from(output_writer));
+        command.stdin(Stdio::null()).stdout(Stdio::from(output_writer.try_clone()?)).stderr(Stdio::from(output_writer));
         for (name, value) in launch.env_file_vars {
             if std::env::var_os(name).is_none() {
                 command.env(name, value);
@@ -100,19 +99,11 @@ impl DenoProcess {
         let marker = launch.marker.to_owned();
         // A plain thread, not a runtime task: a blocking read that never ends (a grandchild that
         // escaped the process group keeps the pipe open) must not hold up the runtime's shutdown.
-        std::thread::Builder::new()
-            .name("deno-output".to_owned())
-            .spawn(move || {
-                read_output(output_reader, &reader_output, &marker, &events_tx);
-                let _ = closed_tx.send(());
-            })?;
-        Ok(DenoProcess {
-            child,
-            group,
-            events,
-            output,
-            output_closed: Some(output_closed),
-        })
+        std::thread::Builder::new().name("deno-output".to_owned()).spawn(move || {
+            read_output(output_reader, &reader_output, &marker, &events_tx);
+            let _ = closed_tx.send(());
+        })?;
+        Ok(DenoProcess { child, group, events, output, output_closed: Some(output_closed) })
     }
 
     /// The next progress line, or the process's exit once it has no more to say.
@@ -145,10 +136,7 @@ impl DenoProcess {
             // A grandchild outside the group may still hold the pipe: stop waiting after a while.
             let _ = tokio::time::timeout(DRAIN_TIMEOUT, closed).await;
         }
-        self.output
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .text()
+        self.output.lock().unwrap_or_else(PoisonError::into_inner).text()
     }
 }
 
@@ -228,21 +216,14 @@ fn read_output(
             }
             continue;
         }
-        output
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push_line(line);
+        output.lock().unwrap_or_else(PoisonError::into_inner).push_line(line);
     }
 }
 
 fn parse_report(report: &str) -> Option<DenoEvent> {
     let mut words = report.split_whitespace();
     match words.next()? {
-        "ready" => words
-            .next()?
-            .parse()
-            .ok()
-            .map(|port| DenoEvent::Listening { port }),
+        "ready" => words.next()?.parse().ok().map(|port| DenoEvent::Listening { port }),
         "syntax-error" => Some(DenoEvent::SyntaxError),
         "load-failed" => Some(DenoEvent::LoadFailed),
         "no-handler" => Some(DenoEvent::NoHandler),
@@ -256,15 +237,9 @@ mod tests {
 
     #[test]
     fn parses_the_wrapper_reports() {
-        assert_eq!(
-            parse_report(" ready 4312"),
-            Some(DenoEvent::Listening { port: 4312 })
-        );
+        assert_eq!(parse_report(" ready 4312"), Some(DenoEvent::Listening { port: 4312 }));
         assert_eq!(parse_report(" syntax-error "), Some(DenoEvent::SyntaxError));
-        assert_eq!(
-            parse_report(" no-handler neither Deno.serve"),
-            Some(DenoEvent::NoHandler)
-        );
+        assert_eq!(parse_report(" no-handler neither Deno.serve"), Some(DenoEvent::NoHandler));
         assert_eq!(parse_report(" ready notaport"), None);
         assert_eq!(parse_report(" unknown"), None);
     }

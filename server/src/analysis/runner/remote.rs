@@ -19,9 +19,8 @@ pub(super) async fn invoke_remote(
     let token = request.token.as_deref();
     let app_id = match &request.app_id {
         Some(app_id) => app_id.clone(),
-        None => read_app_id(&request.project_root)?.ok_or_else(|| InvokeError::MissingAppId {
-            project_root: request.project_root.clone(),
-        })?,
+        None => read_app_id(&request.project_root)?
+            .ok_or_else(|| InvokeError::MissingAppId { project_root: request.project_root.clone() })?,
     };
     let url = function_url(server_url, &app_id, &request.function)?;
     let client = build_client().map_err(|message| InvokeError::Setup { message })?;
@@ -55,28 +54,16 @@ pub(super) async fn invoke_remote(
     }
 }
 
-fn function_url(
-    server_url: &str,
-    app_id: &str,
-    function: &str,
-) -> Result<reqwest::Url, InvokeError> {
-    let invalid = |message: String| InvokeError::InvalidServerUrl {
-        server_url: server_url.to_owned(),
-        message,
-    };
-    let base =
-        reqwest::Url::parse(server_url.trim()).map_err(|error| invalid(error.to_string()))?;
+fn function_url(server_url: &str, app_id: &str, function: &str) -> Result<reqwest::Url, InvokeError> {
+    let invalid = |message: String| InvokeError::InvalidServerUrl { server_url: server_url.to_owned(), message };
+    let base = reqwest::Url::parse(server_url.trim()).map_err(|error| invalid(error.to_string()))?;
     if !matches!(base.scheme(), "http" | "https") {
         return Err(invalid("it must start with http:// or https://".to_owned()));
     }
     if !base.username().is_empty() || base.password().is_some() {
         // Not echoed back: the URL carries a password.
         return Err(InvokeError::InvalidServerUrl {
-            server_url: format!(
-                "{}://{}",
-                base.scheme(),
-                base.host_str().unwrap_or_default()
-            ),
+            server_url: format!("{}://{}", base.scheme(), base.host_str().unwrap_or_default()),
             message: "credentials belong in the token, not in the URL".to_owned(),
         });
     }
@@ -113,17 +100,8 @@ mod tests {
 
     #[test]
     fn rejects_urls_that_are_not_http() {
-        assert!(matches!(
-            function_url("ftp://x", "a", "f"),
-            Err(InvokeError::InvalidServerUrl { .. })
-        ));
-        assert!(matches!(
-            function_url("not a url", "a", "f"),
-            Err(InvokeError::InvalidServerUrl { .. })
-        ));
-        assert!(matches!(
-            function_url("http://user:pw@host", "a", "f"),
-            Err(InvokeError::InvalidServerUrl { .. })
-        ));
+        assert!(matches!(function_url("ftp://x", "a", "f"), Err(InvokeError::InvalidServerUrl { .. })));
+        assert!(matches!(function_url("not a url", "a", "f"), Err(InvokeError::InvalidServerUrl { .. })));
+        assert!(matches!(function_url("http://user:pw@host", "a", "f"), Err(InvokeError::InvalidServerUrl { .. })));
     }
 }

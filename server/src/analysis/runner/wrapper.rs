@@ -39,11 +39,7 @@ fn cache_base() -> PathBuf {
 }
 
 pub(crate) fn install_wrapper_in(base: &Path) -> std::io::Result<WrapperFiles> {
-    let files = [
-        ("wrapper.ts", WRAPPER_TS),
-        ("base44-runtime.ts", RUNTIME_TS),
-        ("import-map.json", IMPORT_MAP_JSON),
-    ];
+    let files = [("wrapper.ts", WRAPPER_TS), ("base44-runtime.ts", RUNTIME_TS), ("import-map.json", IMPORT_MAP_JSON)];
     let mut hash = Fnv1a::default();
     for (name, content) in files {
         hash.write(name.as_bytes());
@@ -54,10 +50,7 @@ pub(crate) fn install_wrapper_in(base: &Path) -> std::io::Result<WrapperFiles> {
     for (name, content) in files {
         write_if_different(&dir.join(name), content)?;
     }
-    Ok(WrapperFiles {
-        wrapper: dir.join("wrapper.ts"),
-        import_map: dir.join("import-map.json"),
-    })
+    Ok(WrapperFiles { wrapper: dir.join("wrapper.ts"), import_map: dir.join("import-map.json") })
 }
 
 fn write_if_different(path: &Path, content: &str) -> std::io::Result<()> {
