@@ -68,7 +68,7 @@ fn transcripts() {
                         Err(report) => {
                             eprintln!("transcript {name}: FAILED ({seconds:.2} s)");
                             if let Ok(mut failures) = failures.lock() {
-                                failures.push(format!("=== transcript {name} failed {report}"));
+                                failures.push(format!("=== transcript {name} failed: {report}"));
                             }
                         }
                     }

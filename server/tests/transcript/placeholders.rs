@@ -2,7 +2,9 @@
 //!
 //! Outgoing messages get the placeholders filled in; incoming messages get the workspace's URI and
 //! path replaced by the placeholders, in string values and in object keys (a `WorkspaceEdit` keys
-//! its changes by URI).
+//! its changes by URI). Outgoing messages may also name the harness's environment as
+//! `${env:NAME}` (the Deno that scripts/test installs, say); an unset variable stays as written,
+//! so the failure shows its name.
 
 use serde_json::{Map, Value};
 
@@ -29,7 +31,7 @@ impl Roots {
     }
 
     pub fn fill_text(&self, text: &str) -> String {
-        text.replace(ROOT_URI, &self.uri).replace(ROOT_PATH, &self.path)
+        fill_env(&text.replace(ROOT_URI, &self.uri).replace(ROOT_PATH, &self.path))
     }
 
     /// The URI first: it contains the path, and must become `${root}`, not `file://${root_path}`.
@@ -44,6 +46,43 @@ impl Roots {
     pub fn restore(&self, value: &Value) -> Value {
         map_strings(value, &|text| self.restore_text(text))
     }
+}
+
+const ENV_START: &str = "${env:";
+
+/// The `${env:NAME}` variables `text` names that are not set, so a case can fail up front with
+/// their names instead of with a confusing answer from the server.
+pub fn unset_env(text: &str) -> Vec<String> {
+    let mut unset = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(ENV_START) {
+        let after = &rest[start + ENV_START.len()..];
+        let Some(end) = after.find('}') else { break };
+        let name = &after[..end];
+        if std::env::var_os(name).is_none() && !unset.iter().any(|known| known == name) {
+            unset.push(name.to_string());
+        }
+        rest = &after[end + 1..];
+    }
+    unset
+}
+
+/// Replaces each `${env:NAME}` by the variable's value when it is set.
+fn fill_env(text: &str) -> String {
+    let mut filled = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(ENV_START) {
+        let after = &rest[start + ENV_START.len()..];
+        let Some(end) = after.find('}') else { break };
+        filled.push_str(&rest[..start]);
+        match std::env::var(&after[..end]) {
+            Ok(value) => filled.push_str(&value),
+            Err(_) => filled.push_str(&rest[start..start + ENV_START.len() + end + 1]),
+        }
+        rest = &after[end + 1..];
+    }
+    filled.push_str(rest);
+    filled
 }
 
 fn map_strings(value: &Value, change: &dyn Fn(&str) -> String) -> Value {
@@ -100,6 +139,22 @@ mod tests {
         );
         assert_eq!(roots.restore(&filled), template);
         assert_eq!(roots.uri_of("src/a b.ts"), "file:///tmp/ws-1/src/a%20b.ts");
+    }
+
+    #[test]
+    fn environment_variables_are_filled_in_when_set() {
+        let roots = Roots::for_path("/tmp/ws");
+        // PATH is set wherever tests run; the other name is not.
+        let path = std::env::var("PATH").unwrap_or_default();
+        assert_eq!(roots.fill_text("${env:PATH}|${root}"), format!("{path}|file:///tmp/ws"));
+        assert_eq!(
+            roots.fill_text("${env:BASE44_TRANSCRIPT_SURELY_UNSET} ${env:unclosed"),
+            "${env:BASE44_TRANSCRIPT_SURELY_UNSET} ${env:unclosed"
+        );
+        assert_eq!(
+            unset_env("${env:PATH} ${env:BASE44_TRANSCRIPT_SURELY_UNSET} ${env:BASE44_TRANSCRIPT_SURELY_UNSET}"),
+            vec!["BASE44_TRANSCRIPT_SURELY_UNSET".to_string()]
+        );
     }
 
     #[test]

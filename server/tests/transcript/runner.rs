@@ -4,7 +4,7 @@
 use crate::transcript::diff;
 use crate::transcript::format::{self, Action, Step, Transcript};
 use crate::transcript::json::{layout, redact, sort_canonically};
-use crate::transcript::placeholders::Roots;
+use crate::transcript::placeholders::{Roots, unset_env};
 use crate::transcript::wire::{Incoming, Server};
 use crate::transcript::workspace::TempWorkspace;
 use serde_json::{Value, json};
@@ -46,6 +46,13 @@ pub fn run_case(binary: &Path, case_dir: &Path, mode: Mode) -> Result<Outcome, S
     let text = std::fs::read_to_string(&transcript_path)
         .map_err(|error| format!("cannot read {}: {error}", transcript_path.display()))?;
     let transcript = format::parse(&text).map_err(|error| format!("transcript {error}"))?;
+    let unset = unset_env(&text);
+    if !unset.is_empty() {
+        return Err(format!(
+            "the transcript needs the environment variables {} (scripts/test sets them)",
+            unset.join(", ")
+        ));
+    }
     let case = case_dir.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
     let workspace = TempWorkspace::copy_of(&case_dir.join("workspace"), &case)?;
     let roots = Roots::for_path(&workspace.root().to_string_lossy());
