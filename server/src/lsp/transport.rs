@@ -130,25 +130,27 @@ async fn write_frames(
     let mut chunk = vec![0u8; 1 << 16];
     let mut server_open = true;
     loop {
+        // Errors first: the filter queues one before it passes on what follows the
+        // garbage, so answers keep the order of the client's messages.
         tokio::select! {
+            biased;
+            Some(frame) = errors.recv() => {
+                if output.write_all(&frame).await.is_err() {
+                    return;
+                }
+            }
             read = from_server.read(&mut chunk), if server_open => {
                 match read {
                     Ok(0) | Err(_) => server_open = false,
                     Ok(n) => {
                         reader.push(&chunk[..n]);
                         while let Some(frame) = reader.next_frame() {
-                            if let Frame::Body(body) = frame {
-                                if output.write_all(&encode(&body)).await.is_err() {
+                            if let Frame::Body(body) = frame
+                                && output.write_all(&encode(&body)).await.is_err() {
                                     return;
                                 }
-                            }
                         }
                     }
-                }
-            }
-            Some(frame) = errors.recv() => {
-                if output.write_all(&frame).await.is_err() {
-                    return;
                 }
             }
             else => break,
