@@ -1,0 +1,79 @@
+//! react-query: `useQuery({ queryFn: () => invoke(…) })` makes the query's `data` the raw
+//! axios response, and `useMutation({ mutationFn: … })` hands it to `onSuccess`.
+
+use tree_sitter::Node;
+
+use super::flow::{Engine, Task};
+use super::members::first_param;
+use super::shape::Shape;
+
+const QUERY_HOOKS: &[&str] = &["useQuery", "useSuspenseQuery"];
+const MUTATION_HOOKS: &[&str] = &["useMutation"];
+/// The `useMutation` callbacks whose first argument is what `mutationFn` resolved to.
+const MUTATION_RESULT_CALLBACKS: &[&str] = &["onSuccess", "onSettled"];
+
+/// A function returns a value of `shape`: where react-query passes it on.
+pub(super) fn returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, function: Node<'t>, shape: Shape) {
+    let Some(pair) = function.parent().filter(|p| p.kind() == "pair") else {
+        return;
+    };
+    let Some(key) = pair.child_by_field_name("key") else {
+        return;
+    };
+    let Some(options) = pair.parent().filter(|p| p.kind() == "object") else {
+        return;
+    };
+    let Some(hook) = options
+        .parent()
+        .filter(|p| p.kind() == "arguments")
+        .and_then(|args| args.parent())
+        .filter(|call| call.kind() == "call_expression")
+    else {
+        return;
+    };
+    let hook_name = hook
+        .child_by_field_name("function")
+        .map(|callee| match callee.child_by_field_name("property") {
+            Some(property) => engine.text(property),
+            None => engine.text(callee),
+        })
+        .unwrap_or("");
+    let resolved = shape.awaited();
+    if resolved.response().is_none() {
+        return;
+    }
+    match engine.text(key) {
+        // A `select` transforms the data; what it returns is its own business.
+        "queryFn"
+            if QUERY_HOOKS.contains(&hook_name) && option(engine, options, "select").is_none() =>
+        {
+            engine.push(Task::Value(hook, Shape::Query(Box::new(resolved))));
+        }
+        "mutationFn" if MUTATION_HOOKS.contains(&hook_name) => {
+            for callback in MUTATION_RESULT_CALLBACKS {
+                if let Some(param) = option(engine, options, callback).and_then(first_param) {
+                    engine.push(Task::Pattern(param, resolved.clone(), None));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The function or value given for `key` in an options object (`key: v` or `key() {}`).
+fn option<'t>(engine: &Engine<'t, '_, '_, '_>, options: Node<'t>, key: &str) -> Option<Node<'t>> {
+    let mut cursor = options.walk();
+    options
+        .named_children(&mut cursor)
+        .find_map(|entry| match entry.kind() {
+            "pair" => {
+                let name = entry.child_by_field_name("key")?;
+                (engine.text(name) == key).then(|| entry.child_by_field_name("value"))?
+            }
+            "method_definition" => {
+                let name = entry.child_by_field_name("name")?;
+                (engine.text(name) == key).then_some(entry)
+            }
+            _ => None,
+        })
+}

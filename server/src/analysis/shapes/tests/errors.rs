@@ -1,0 +1,100 @@
+//! Error bodies in the `catch` of a `try` that awaits invokes.
+
+use super::*;
+
+#[test]
+fn err_data_in_catch() {
+    check(
+        r#"
+async function pay() {
+  try {
+    await base44.functions.invoke("process-order", { id });
+  } catch (err) {
+    toast(err.data?.error ?? err.message);
+  }
+}"#,
+        r#"6:11 invoke-error-body `err.data` is undefined when invoke("process-order") fails: the function's error body is on `err.response.data`"#,
+    );
+}
+
+#[test]
+fn err_data_fix() {
+    check_fix(
+        r#"async () => { try { await base44.functions.invoke("a"); } catch (e) { show(e.data); } }"#,
+        r#"async () => { try { await base44.functions.invoke("a"); } catch (e) { show(e.response?.data); } }"#,
+    );
+}
+
+#[test]
+fn function_error_field_fix() {
+    check_fix(
+        r#"async () => { try { const r = await base44.functions.invoke("a"); use(r.data); } catch (e) { show(e?.error); } }"#,
+        r#"async () => { try { const r = await base44.functions.invoke("a"); use(r.data); } catch (e) { show(e?.response?.data?.error); } }"#,
+    );
+}
+
+#[test]
+fn axios_error_fields_are_fine() {
+    check_clean(
+        r#"async () => {
+  try {
+    await base44.functions.invoke("a");
+  } catch (err) {
+    console.error(err.message, err.code, err.status, err.name, err.stack);
+  }
+}"#,
+    );
+}
+
+#[test]
+fn checking_err_response_first_is_fine() {
+    check_clean(
+        r#"async () => {
+  try {
+    await base44.functions.invoke("a");
+  } catch (err) {
+    const body = err.response ? err.response.data : err.data;
+  }
+}"#,
+    );
+}
+
+#[test]
+fn other_awaited_calls_make_err_data_legitimate() {
+    check_clean(
+        r#"async () => {
+  try {
+    await base44.entities.Order.create({});
+    await base44.functions.invoke("a");
+  } catch (err) {
+    show(err.data);
+  }
+}"#,
+    );
+}
+
+#[test]
+fn invoke_inside_a_callback_is_not_the_try_s_call() {
+    check_clean(
+        r#"async () => {
+  try {
+    items.forEach(async (i) => { await base44.functions.invoke("a"); });
+  } catch (err) {
+    show(err.data);
+  }
+}"#,
+    );
+}
+
+#[test]
+fn shadowed_error_name_in_catch() {
+    check_clean(
+        r#"async () => {
+  try {
+    await base44.functions.invoke("a");
+  } catch (err) {
+    const handler = (err) => err.data;
+  }
+}"#,
+    );
+}
