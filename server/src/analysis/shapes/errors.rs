@@ -23,7 +23,7 @@ pub fn check(index: &Index, out: &mut Reporter) {
         if *kind != CallKind::Invoke {
             continue;
         }
-        if let Some(try_statement) = enclosing_try(*call)
+        if let Some(try_statement) = enclosing_try(*call, index)
             && seen.insert(try_statement.id())
         {
             check_try(try_statement, index, out);
@@ -32,9 +32,9 @@ pub fn check(index: &Index, out: &mut Reporter) {
 }
 
 /// The `try` whose block runs `node` directly (not in a callback defined there).
-fn enclosing_try(node: Node) -> Option<Node> {
+fn enclosing_try<'t>(node: Node<'t>, index: &Index<'t, '_>) -> Option<Node<'t>> {
     let mut child = node;
-    while let Some(parent) = child.parent() {
+    while let Some(parent) = index.parent(child) {
         if is_function(parent.kind()) {
             return None;
         }
@@ -79,7 +79,7 @@ fn check_try<'t>(try_statement: Node<'t>, index: &Index<'t, '_>, out: &mut Repor
         let Some((member, property)) = member_of(reference, index) else {
             continue;
         };
-        if AXIOS_ERROR_FIELDS.contains(&property) || is_assigned(member) {
+        if AXIOS_ERROR_FIELDS.contains(&property) || is_assigned(member, index) {
             continue;
         }
         let optional = member.child_by_field_name("optional_chain").is_some();
@@ -140,8 +140,8 @@ fn awaited_invokes(body: Node, index: &Index) -> Option<Vec<Origin>> {
 
 /// `err.property` when `reference` is the object of a member read.
 fn member_of<'t, 's>(reference: Node<'t>, index: &Index<'t, 's>) -> Option<(Node<'t>, &'s str)> {
-    let parent = reference
-        .parent()
+    let parent = index
+        .parent(reference)
         .filter(|p| p.kind() == "member_expression")?;
     let object = parent.child_by_field_name("object")?;
     if object.id() != reference.id() {
@@ -159,8 +159,8 @@ fn describe(origins: &[Origin]) -> String {
     }
 }
 
-fn is_assigned(member: Node) -> bool {
-    member.parent().is_some_and(|parent| {
+fn is_assigned<'t>(member: Node<'t>, index: &Index<'t, '_>) -> bool {
+    index.parent(member).is_some_and(|parent| {
         parent.kind() == "assignment_expression"
             && parent
                 .child_by_field_name("left")

@@ -69,7 +69,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
     }
 
     fn value(&mut self, node: Node<'t>, shape: Shape) {
-        let Some(parent) = node.parent() else {
+        let Some(parent) = self.index.parent(node) else {
             return;
         };
         let is_field = |field: &str| {
@@ -107,7 +107,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
             }
             "arrow_function" if is_field("body") => self.returned(parent, shape),
             "return_statement" => {
-                if let Some(function) = enclosing_function(parent) {
+                if let Some(function) = enclosing_function(parent, self.index) {
                     self.returned(function, shape);
                 }
             }
@@ -178,7 +178,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
         if reference.id() == source.id() {
             return Write::Source;
         }
-        let Some(parent) = reference.parent() else {
+        let Some(parent) = self.index.parent(reference) else {
             return Write::None;
         };
         let field_is = |field: &str| {
@@ -227,10 +227,11 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
     /// An element of `Promise.all([...])` / `Promise.allSettled([...])`: the whole
     /// call resolves to a tuple with one entry per element.
     fn promise_all_element(&mut self, array: Node<'t>) {
-        let Some(call) = array
-            .parent()
+        let Some(call) = self
+            .index
+            .parent(array)
             .filter(|args| args.kind() == "arguments")
-            .and_then(|args| args.parent())
+            .and_then(|args| self.index.parent(args))
         else {
             return;
         };

@@ -7,6 +7,7 @@ use std::ops::Range;
 use tree_sitter::Node;
 
 use super::flow::{Engine, Task};
+use super::index::Index;
 use super::report::{
     FETCH_RESULT_DATA, FETCH_RESULT_FIELD, INVOKE_RESULT_FIELD, INVOKE_RESULT_HEDGE, quotable,
 };
@@ -27,16 +28,16 @@ impl<'t> Engine<'t, '_, '_, '_> {
         let name = self.text(property);
         match shape {
             Shape::Promise(inner) if name == "then" => {
-                if let Some(param) = then_callback_param(member) {
+                if let Some(param) = then_callback_param(member, self.index) {
                     self.push(Task::Pattern(param, *inner, None));
                 }
             }
             Shape::Query(inner) if name == "data" => self.push(Task::Value(member, *inner)),
             Shape::Settled(inner) if name == "value" => self.push(Task::Value(member, *inner)),
-            Shape::AxiosResponse(origin) if !is_write_or_jsx_name(member) => {
+            Shape::AxiosResponse(origin) if !is_write_or_jsx_name(member, self.index) => {
                 self.axios_field(member, object, property, &origin);
             }
-            Shape::FetchResponse(origin) if !is_write_or_jsx_name(member) => {
+            Shape::FetchResponse(origin) if !is_write_or_jsx_name(member, self.index) => {
                 self.fetch_field(member, object, property, &origin);
             }
             _ => {}
@@ -52,14 +53,18 @@ impl<'t> Engine<'t, '_, '_, '_> {
         let shown = quotable(object_text).unwrap_or("");
         let range = read_range(member, object, property);
         if name == "json"
-            && let Some(call) = member.parent().filter(|p| p.kind() == "call_expression")
+            && let Some(call) = self
+                .index
+                .parent(member)
+                .filter(|p| p.kind() == "call_expression")
         {
             let message = format!(
                 "`{shown}.json()` is not a method of the axios response of {}: its JSON is already parsed on `{shown}.data`",
                 origin.describe()
             );
-            let fix = call
-                .parent()
+            let fix = self
+                .index
+                .parent(call)
                 .filter(|p| p.kind() == "await_expression")
                 .map(|awaited| {
                     (
@@ -111,7 +116,8 @@ impl<'t> Engine<'t, '_, '_, '_> {
         let object_text = self.text(object);
         let shown = quotable(object_text).unwrap_or("");
         let range = read_range(member, object, property);
-        let parsed = format!("(await {object_text}.json())");
+        let parsed = format!("await {object_text}.json()");
+        let parenthesized = format!("({parsed})");
         let optional = member.child_by_field_name("optional_chain").is_some();
         let safe = !optional && self.single_body_read(member, object);
         let (code, message, fix) = if name == "data" {
@@ -124,7 +130,14 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 safe.then(|| {
                     (
                         format!("Use `await {shown}.json()`"),
-                        vec![(member.byte_range(), parsed)],
+                        vec![(
+                            member.byte_range(),
+                            if needs_parentheses(member, self.index) {
+                                parenthesized
+                            } else {
+                                parsed
+                            },
+                        )],
                     )
                 }),
             )
@@ -138,7 +151,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 safe.then(|| {
                     (
                         format!("Read `{name}` from `await {shown}.json()`"),
-                        vec![(object.byte_range(), parsed)],
+                        vec![(object.byte_range(), parenthesized)],
                     )
                 }),
             )
@@ -149,7 +162,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
     /// Whether rewriting this read to `await x.json()` is safe: it sits in an async
     /// function, and it is the only read of the body (a body can be read once).
     fn single_body_read(&self, member: Node<'t>, object: Node<'t>) -> bool {
-        if !enclosing_function(member).is_some_and(is_async) {
+        if !enclosing_function(member, self.index).is_some_and(is_async) {
             return false;
         }
         let object = strip_wrappers(object);
@@ -163,7 +176,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
         let body_reads = references_in(scope, name, self.index)
             .into_iter()
             .filter_map(|reference| {
-                let parent = reference.parent()?;
+                let parent = self.index.parent(reference)?;
                 let is_object = parent.kind() == "member_expression"
                     && parent
                         .child_by_field_name("object")
@@ -184,7 +197,9 @@ impl<'t> Engine<'t, '_, '_, '_> {
         let mut top = read;
         let mut fix = None;
         for _ in 0..MAX_HEDGE_DEPTH {
-            let Some(parent) = top.parent() else { break };
+            let Some(parent) = self.index.parent(top) else {
+                break;
+            };
             let continues = match parent.kind() {
                 "parenthesized_expression" | "ternary_expression" => true,
                 "member_expression" => parent
@@ -293,6 +308,18 @@ fn read_range(member: Node, object: Node, property: Node) -> Range<usize> {
     }
 }
 
+/// Whether an `await …` put in place of `node` must be parenthesized: as the object
+/// of a member read or a call, where `await` would bind too loosely.
+fn needs_parentheses<'t>(node: Node<'t>, index: &Index<'t, '_>) -> bool {
+    index.parent(node).is_some_and(|parent| {
+        ["object", "function"].iter().any(|field| {
+            parent
+                .child_by_field_name(field)
+                .is_some_and(|child| child.id() == node.id())
+        })
+    })
+}
+
 fn strip_wrappers(node: Node) -> Node {
     let mut node = node;
     while matches!(
@@ -308,8 +335,8 @@ fn strip_wrappers(node: Node) -> Node {
 }
 
 /// An assignment target (`res.x = 1`) or a JSX tag name (`<res.Provider>`) is no read.
-fn is_write_or_jsx_name(member: Node) -> bool {
-    let Some(parent) = member.parent() else {
+fn is_write_or_jsx_name<'t>(member: Node<'t>, index: &Index<'t, '_>) -> bool {
+    let Some(parent) = index.parent(member) else {
         return false;
     };
     match parent.kind() {
@@ -322,8 +349,10 @@ fn is_write_or_jsx_name(member: Node) -> bool {
 }
 
 /// The first parameter of the callback in `promise.then(callback)`.
-fn then_callback_param(member: Node) -> Option<Node> {
-    let call = member.parent().filter(|p| p.kind() == "call_expression")?;
+fn then_callback_param<'t>(member: Node<'t>, index: &Index<'t, '_>) -> Option<Node<'t>> {
+    let call = index
+        .parent(member)
+        .filter(|p| p.kind() == "call_expression")?;
     let args = call.child_by_field_name("arguments")?;
     let callback = args.named_child(0)?;
     first_param(callback)

@@ -14,19 +14,20 @@ const MUTATION_RESULT_CALLBACKS: &[&str] = &["onSuccess", "onSettled"];
 
 /// A function returns a value of `shape`: where react-query passes it on.
 pub(super) fn returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, function: Node<'t>, shape: Shape) {
-    let Some(pair) = function.parent().filter(|p| p.kind() == "pair") else {
+    let Some(pair) = engine.index.parent(function).filter(|p| p.kind() == "pair") else {
         return;
     };
     let Some(key) = pair.child_by_field_name("key") else {
         return;
     };
-    let Some(options) = pair.parent().filter(|p| p.kind() == "object") else {
+    let Some(options) = engine.index.parent(pair).filter(|p| p.kind() == "object") else {
         return;
     };
-    let Some(hook) = options
-        .parent()
+    let Some(hook) = engine
+        .index
+        .parent(options)
         .filter(|p| p.kind() == "arguments")
-        .and_then(|args| args.parent())
+        .and_then(|args| engine.index.parent(args))
         .filter(|call| call.kind() == "call_expression")
     else {
         return;

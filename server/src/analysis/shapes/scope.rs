@@ -1,6 +1,8 @@
 //! Which declaration an identifier refers to: lexical scopes, parameters, patterns and
 //! shadowing, enough to follow a variable without mistaking a namesake for it.
 
+use std::collections::HashSet;
+
 use tree_sitter::Node;
 
 use super::index::Index;
@@ -33,13 +35,13 @@ fn is_scope(kind: &str) -> bool {
 
 /// The scope whose declaration of `name` the identifier at `node` sees (for a
 /// declaration's own name: the scope it declares into).
-pub fn binding_scope<'t>(node: Node<'t>, name: &str, index: &Index) -> Option<Node<'t>> {
-    let mut current = node.parent();
+pub fn binding_scope<'t>(node: Node<'t>, name: &str, index: &Index<'t, '_>) -> Option<Node<'t>> {
+    let mut current = index.parent(node);
     while let Some(scope) = current {
-        if is_scope(scope.kind()) && declares(scope, name, index) {
+        if is_scope(scope.kind()) && index.declares(scope, name, || declared_names(scope, index)) {
             return Some(scope);
         }
-        current = scope.parent();
+        current = index.parent(scope);
     }
     None
 }
@@ -56,97 +58,110 @@ pub fn references_in<'t>(scope: Node<'t>, name: &str, index: &Index<'t, '_>) -> 
         .collect()
 }
 
-/// Whether `scope` itself declares `name` (not a scope nested in it).
-fn declares(scope: Node, name: &str, index: &Index) -> bool {
+/// The names `scope` itself declares (not a scope nested in it).
+fn declared_names<'s>(scope: Node, index: &Index<'_, 's>) -> HashSet<&'s str> {
+    let mut names = HashSet::new();
     match scope.kind() {
-        "program" | "statement_block" => statements_declare(scope, name, index),
+        "program" | "statement_block" => statement_list_names(scope, index, &mut names),
         "switch_body" => {
             let mut cursor = scope.walk();
-            scope
-                .named_children(&mut cursor)
-                .any(|case| statements_declare(case, name, index))
+            for case in scope.named_children(&mut cursor) {
+                statement_list_names(case, index, &mut names);
+            }
         }
-        "for_statement" => scope
-            .child_by_field_name("initializer")
-            .is_some_and(|init| statement_declares(init, name, index)),
+        "for_statement" => {
+            if let Some(init) = scope.child_by_field_name("initializer") {
+                statement_names(init, index, &mut names);
+            }
+        }
         "for_in_statement" => {
-            scope.child_by_field_name("kind").is_some()
-                && scope
-                    .child_by_field_name("left")
-                    .is_some_and(|left| pattern_binds(left, name, index))
+            if scope.child_by_field_name("kind").is_some()
+                && let Some(left) = scope.child_by_field_name("left")
+            {
+                pattern_names(left, index, &mut names);
+            }
         }
-        "catch_clause" => scope
-            .child_by_field_name("parameter")
-            .is_some_and(|param| pattern_binds(param, name, index)),
-        kind if is_function(kind) => function_declares(scope, name, index),
-        _ => false,
+        "catch_clause" => {
+            if let Some(param) = scope.child_by_field_name("parameter") {
+                pattern_names(param, index, &mut names);
+            }
+        }
+        kind if is_function(kind) => function_names(scope, index, &mut names),
+        _ => {}
+    }
+    names
+}
+
+fn statement_list_names<'s>(list: Node, index: &Index<'_, 's>, names: &mut HashSet<&'s str>) {
+    let mut cursor = list.walk();
+    for statement in list.named_children(&mut cursor) {
+        statement_names(statement, index, names);
     }
 }
 
-fn statements_declare(list: Node, name: &str, index: &Index) -> bool {
-    let mut cursor = list.walk();
-    list.named_children(&mut cursor)
-        .any(|statement| statement_declares(statement, name, index))
-}
-
-fn statement_declares(statement: Node, name: &str, index: &Index) -> bool {
+fn statement_names<'s>(statement: Node, index: &Index<'_, 's>, names: &mut HashSet<&'s str>) {
     match statement.kind() {
         "lexical_declaration" | "variable_declaration" => {
             let mut cursor = statement.walk();
-            statement
-                .named_children(&mut cursor)
-                .filter(|child| child.kind() == "variable_declarator")
-                .filter_map(|declarator| declarator.child_by_field_name("name"))
-                .any(|pattern| pattern_binds(pattern, name, index))
+            for declarator in statement.named_children(&mut cursor) {
+                if declarator.kind() == "variable_declarator"
+                    && let Some(pattern) = declarator.child_by_field_name("name")
+                {
+                    pattern_names(pattern, index, names);
+                }
+            }
         }
         "function_declaration"
         | "generator_function_declaration"
         | "class_declaration"
         | "abstract_class_declaration"
-        | "enum_declaration" => statement
-            .child_by_field_name("name")
-            .is_some_and(|n| index.text(n) == name),
-        "export_statement" => statement
-            .child_by_field_name("declaration")
-            .is_some_and(|declaration| statement_declares(declaration, name, index)),
+        | "enum_declaration" => {
+            if let Some(name) = statement.child_by_field_name("name") {
+                names.insert(index.text(name));
+            }
+        }
+        "export_statement" => {
+            if let Some(declaration) = statement.child_by_field_name("declaration") {
+                statement_names(declaration, index, names);
+            }
+        }
         "import_statement" => {
             let mut cursor = statement.walk();
-            statement
-                .named_children(&mut cursor)
-                .filter(|child| child.kind() == "import_clause")
-                .any(|clause| subtree_has_identifier(clause, name, index))
+            for clause in statement.named_children(&mut cursor) {
+                if clause.kind() == "import_clause" {
+                    subtree_identifiers(clause, index, names);
+                }
+            }
         }
-        _ => false,
+        _ => {}
     }
 }
 
-fn function_declares(function: Node, name: &str, index: &Index) -> bool {
+fn function_names<'s>(function: Node, index: &Index<'_, 's>, names: &mut HashSet<&'s str>) {
     if matches!(function.kind(), "function_expression" | "function")
         && let Some(own) = function.child_by_field_name("name")
-        && index.text(own) == name
     {
-        return true;
+        names.insert(index.text(own));
     }
     if let Some(single) = function.child_by_field_name("parameter") {
-        return pattern_binds(single, name, index);
+        pattern_names(single, index, names);
     }
-    let Some(params) = function.child_by_field_name("parameters") else {
-        return false;
-    };
-    let mut cursor = params.walk();
-    params
-        .named_children(&mut cursor)
-        .any(|param| pattern_binds(param, name, index))
+    if let Some(params) = function.child_by_field_name("parameters") {
+        let mut cursor = params.walk();
+        for param in params.named_children(&mut cursor) {
+            pattern_names(param, index, names);
+        }
+    }
 }
 
-/// Whether a binding pattern (or parameter) introduces `name`. Default values and
-/// property keys are not bindings and are skipped.
-pub fn pattern_binds(pattern: Node, name: &str, index: &Index) -> bool {
+/// The names a binding pattern (or parameter) introduces. Default values and property
+/// keys are not bindings and are skipped.
+fn pattern_names<'s>(pattern: Node, index: &Index<'_, 's>, names: &mut HashSet<&'s str>) {
     let mut stack = vec![pattern];
     while let Some(node) = stack.pop() {
         match node.kind() {
-            "identifier" | "shorthand_property_identifier_pattern" if index.text(node) == name => {
-                return true;
+            "identifier" | "shorthand_property_identifier_pattern" => {
+                names.insert(index.text(node));
             }
             "required_parameter" | "optional_parameter" => {
                 stack.extend(node.child_by_field_name("pattern"));
@@ -162,29 +177,27 @@ pub fn pattern_binds(pattern: Node, name: &str, index: &Index) -> bool {
             _ => {}
         }
     }
-    false
 }
 
-fn subtree_has_identifier(node: Node, name: &str, index: &Index) -> bool {
+fn subtree_identifiers<'s>(node: Node, index: &Index<'_, 's>, names: &mut HashSet<&'s str>) {
     let mut stack = vec![node];
     while let Some(node) = stack.pop() {
-        if node.kind() == "identifier" && index.text(node) == name {
-            return true;
+        if node.kind() == "identifier" {
+            names.insert(index.text(node));
         }
         let mut cursor = node.walk();
         stack.extend(node.named_children(&mut cursor));
     }
-    false
 }
 
 /// The innermost function around `node`, if any.
-pub fn enclosing_function(node: Node) -> Option<Node> {
-    let mut current = node.parent();
+pub fn enclosing_function<'t>(node: Node<'t>, index: &Index<'t, '_>) -> Option<Node<'t>> {
+    let mut current = index.parent(node);
     while let Some(n) = current {
         if is_function(n.kind()) {
             return Some(n);
         }
-        current = n.parent();
+        current = index.parent(n);
     }
     None
 }

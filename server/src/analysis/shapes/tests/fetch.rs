@@ -57,3 +57,11 @@ fn destructured_fetch_response() {
         ["fetch-result-data { data }"]
     );
 }
+
+#[test]
+fn data_fix_parenthesizes_only_where_needed() {
+    check_fix(
+        r#"async () => { const res = await base44.functions.fetch("/r"); const body = res.data; }"#,
+        r#"async () => { const res = await base44.functions.fetch("/r"); const body = await res.json(); }"#,
+    );
+}
