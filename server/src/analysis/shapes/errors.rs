@@ -2,6 +2,7 @@
 //! `AxiosError`, whose function error body is on `err.response.data`, so `err.data` or
 //! `err.error` read nothing. (`auth`/`entities` errors do have `.data`: a `try` awaiting
 //! anything else is left alone, and so is a `catch` that looks at `err.response`.)
+//! The same holds for the callback of `invoke(…).catch(…)`.
 
 use std::collections::HashSet;
 
@@ -10,7 +11,7 @@ use tree_sitter::Node;
 use super::flow::origin_of;
 use super::index::Index;
 use super::report::{INVOKE_ERROR_BODY, Reporter, quotable};
-use super::scope::{is_function, references_in};
+use super::scope::{binding_scope, is_function, references_in};
 use super::shape::{AXIOS_ERROR_FIELDS, Origin};
 use crate::analysis::calls::CallKind;
 
@@ -66,15 +67,29 @@ fn check_try<'t>(try_statement: Node<'t>, index: &Index<'t, '_>, out: &mut Repor
     let Some(origins) = awaited_invokes(body, index) else {
         return;
     };
+    check_error_binding(param, &origins, index, out);
+}
+
+/// Reads of a failed invoke's error (`param`: a `catch` or `.catch(…)` parameter) that
+/// look for the function's error body on the error itself.
+pub fn check_error_binding<'t>(
+    param: Node<'t>,
+    origins: &[Origin],
+    index: &Index<'t, '_>,
+    out: &mut Reporter,
+) {
     let name = index.text(param);
-    let references = references_in(catch, name, index);
+    let Some(scope) = binding_scope(param, name, index) else {
+        return;
+    };
+    let references = references_in(scope, name, index);
     if references
         .iter()
         .any(|r| member_of(*r, index).is_some_and(|(_, property)| property == "response"))
     {
         return;
     }
-    let function = describe(&origins);
+    let function = describe(origins);
     for reference in references {
         let Some((member, property)) = member_of(reference, index) else {
             continue;

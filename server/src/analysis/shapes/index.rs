@@ -35,6 +35,9 @@ impl<'t, 's> Index<'t, 's> {
     pub fn build(tree: &'t Tree, src: &'s str) -> Option<Self> {
         let language = tree.language();
         let identifier_kind = language.id_for_node_kind("identifier", true);
+        // A shorthand in a pattern binds or assigns a variable too: `({ res } = other)`.
+        let shorthand_kind =
+            language.id_for_node_kind("shorthand_property_identifier_pattern", true);
         let call_kind = language.id_for_node_kind("call_expression", true);
         let mut calls = Vec::new();
         let mut identifiers: HashMap<&'s str, Vec<Node<'t>>> = HashMap::new();
@@ -56,12 +59,12 @@ impl<'t, 's> Index<'t, 's> {
                 parent
             };
             let kind = node.kind_id();
-            if kind == identifier_kind {
+            if kind == identifier_kind || kind == shorthand_kind {
                 identifiers.entry(text(node, src)).or_default().push(node);
-            } else if kind == call_kind {
-                if let Some(call) = functions_call_kind(node, src) {
-                    calls.push((node, call));
-                }
+            } else if kind == call_kind
+                && let Some(call) = functions_call_kind(node, src)
+            {
+                calls.push((node, call));
             }
             if cursor.goto_first_child() {
                 path.push(position);
@@ -86,7 +89,7 @@ impl<'t, 's> Index<'t, 's> {
         }
     }
 
-    /// Every `identifier` node spelled `name`, in document order.
+    /// Every `identifier` (and pattern shorthand) node spelled `name`, in document order.
     pub fn identifiers_named(&self, name: &str) -> &[Node<'t>] {
         self.identifiers.get(name).map_or(&[], Vec::as_slice)
     }

@@ -16,7 +16,7 @@ use super::shape::{
     AXIOS_RESPONSE_FIELDS, FETCH_BODY_READERS, FETCH_RESPONSE_FIELDS, Origin, Shape,
 };
 
-/// How far up a hedge (`a ?? b || c`, parentheses, ternaries) is searched.
+/// How far up a hedge (`a ?? b || c`, parentheses, ternary branches) is searched.
 const MAX_HEDGE_DEPTH: usize = 16;
 
 impl<'t> Engine<'t, '_, '_, '_> {
@@ -28,8 +28,16 @@ impl<'t> Engine<'t, '_, '_, '_> {
         let name = self.text(property);
         match shape {
             Shape::Promise(inner) if name == "then" => {
-                if let Some(param) = then_callback_param(member, self.index) {
-                    self.push(Task::Pattern(param, *inner, None));
+                if let Some(param) = callback_param(member, 0, self.index) {
+                    self.push(Task::Pattern(param, (*inner).clone(), None));
+                }
+                if let Some(param) = callback_param(member, 1, self.index) {
+                    self.invoke_error(param, &inner);
+                }
+            }
+            Shape::Promise(inner) if name == "catch" => {
+                if let Some(param) = callback_param(member, 0, self.index) {
+                    self.invoke_error(param, &inner);
                 }
             }
             Shape::Query(inner) if name == "data" => self.push(Task::Value(member, *inner)),
@@ -41,6 +49,24 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 self.fetch_field(member, object, property, &origin);
             }
             _ => {}
+        }
+    }
+
+    /// A rejection handler's parameter: the error of the invoke the promise came from.
+    fn invoke_error(&mut self, param: Node<'t>, resolved: &Shape) {
+        let param = match param.kind() {
+            "required_parameter" => param.child_by_field_name("pattern"),
+            _ => Some(param),
+        };
+        if let (Some(param), Shape::AxiosResponse(origin)) = (param, resolved)
+            && param.kind() == "identifier"
+        {
+            super::errors::check_error_binding(
+                param,
+                std::slice::from_ref(origin),
+                self.index,
+                &mut self.out,
+            );
         }
     }
 
@@ -201,7 +227,11 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 break;
             };
             let continues = match parent.kind() {
-                "parenthesized_expression" | "ternary_expression" => true,
+                "parenthesized_expression" => true,
+                // A branch may be a fallback; the condition is a test that is just wrong.
+                "ternary_expression" => parent
+                    .child_by_field_name("condition")
+                    .is_none_or(|condition| condition.id() != top.id()),
                 "member_expression" => parent
                     .child_by_field_name("object")
                     .is_some_and(|o| o.id() == top.id()),
@@ -221,7 +251,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
                             fix = Some((parent.byte_range(), self.text(other).to_string()));
                         }
                     }
-                    matches!(operator, Some("??" | "||" | "&&"))
+                    matches!(operator, Some("??" | "||"))
                 }
                 _ => false,
             };
@@ -348,13 +378,21 @@ fn is_write_or_jsx_name<'t>(member: Node<'t>, index: &Index<'t, '_>) -> bool {
     }
 }
 
-/// The first parameter of the callback in `promise.then(callback)`.
-fn then_callback_param<'t>(member: Node<'t>, index: &Index<'t, '_>) -> Option<Node<'t>> {
+/// The first parameter of the `position`th callback in `promise.then(a, b)`.
+fn callback_param<'t>(
+    member: Node<'t>,
+    position: usize,
+    index: &Index<'t, '_>,
+) -> Option<Node<'t>> {
     let call = index
         .parent(member)
         .filter(|p| p.kind() == "call_expression")?;
     let args = call.child_by_field_name("arguments")?;
-    let callback = args.named_child(0)?;
+    let mut cursor = args.walk();
+    let callback = args
+        .named_children(&mut cursor)
+        .filter(|arg| arg.kind() != "comment")
+        .nth(position)?;
     first_param(callback)
 }
 

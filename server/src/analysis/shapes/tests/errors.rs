@@ -98,3 +98,20 @@ fn shadowed_error_name_in_catch() {
 }"#,
     );
 }
+
+#[test]
+fn promise_catch_callback() {
+    check_fix(
+        r#"base44.functions.invoke("a").catch((err) => toast(err.data.message));"#,
+        r#"base44.functions.invoke("a").catch((err) => toast(err.response?.data.message));"#,
+    );
+    assert_eq!(
+        flagged(
+            r#"base44.functions.invoke("a").then((res) => use(res.data), (e) => show(e.error, e.message));"#
+        ),
+        ["invoke-error-body e.error"]
+    );
+    check_clean(
+        r#"base44.functions.invoke("a").catch((err) => show(err.response?.data ?? err.data));"#,
+    );
+}

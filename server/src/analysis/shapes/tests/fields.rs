@@ -166,3 +166,22 @@ fn reassigned_from_another_invoke_names_no_function() {
         "1:103 invoke-result-field `res.ok` reads the axios response of an invoke call; its JSON is on `res.data`"
     );
 }
+
+#[test]
+fn a_wrong_test_beside_data_is_a_warning_not_a_hedge() {
+    assert_eq!(
+        flagged(
+            r#"async () => {
+  const res = await base44.functions.invoke("x");
+  const a = res.ok ? res.data : null;
+  const b = res.data && res.success;
+  const c = res.data ? res.data.items : res.items;
+}"#
+        ),
+        [
+            "invoke-result-field res.ok",
+            "invoke-result-field res.success",
+            "invoke-result-hedge res.items"
+        ]
+    );
+}

@@ -137,3 +137,14 @@ fn deep_nesting_is_checked_up_to_a_bound_and_skipped_beyond() {
     let tree = parse(&src, Lang::Tsx, None).expect("parses");
     assert!(response_shape_diagnostics(&tree, &src, Path::new("x.ts")).is_empty());
 }
+
+#[test]
+fn destructuring_assignment_counts_as_reassignment() {
+    check_clean(
+        r#"async () => {
+  let res = await base44.functions.invoke("a");
+  ({ res } = await loadCached());
+  return res.success;
+}"#,
+    );
+}
