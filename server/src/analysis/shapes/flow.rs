@@ -85,6 +85,11 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
             | "type_assertion" => self.push(Task::Value(parent, shape)),
             "await_expression" => self.push(Task::Value(parent, shape.awaited())),
             "member_expression" if is_field("object") => self.member(parent, node, shape),
+            "call_expression" if is_field("function") => {
+                if let Shape::MutateFn { resolved, resolves } = shape {
+                    super::react_query::mutate_called(self, parent, *resolved, resolves);
+                }
+            }
             "subscript_expression" if is_field("object") => {
                 if let (Shape::Tuple(items), Some(index)) =
                     (shape, parent.child_by_field_name("index"))

@@ -40,7 +40,14 @@ impl<'t> Engine<'t, '_, '_, '_> {
                     self.invoke_error(param, &inner);
                 }
             }
-            Shape::Query(inner) if name == "data" => self.push(Task::Value(member, *inner)),
+            Shape::Query(inner) | Shape::Mutation(inner) if name == "data" => {
+                self.push(Task::Value(member, *inner));
+            }
+            Shape::Mutation(inner) => {
+                if let Some(mutate) = super::react_query::mutate_fn(name, &inner) {
+                    self.push(Task::Value(member, mutate));
+                }
+            }
             Shape::Settled(inner) if name == "value" => self.push(Task::Value(member, *inner)),
             Shape::AxiosResponse(origin) if !is_write_or_jsx_name(member, self.index) => {
                 self.axios_field(member, object, property, &origin);

@@ -67,6 +67,14 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 self.out.report(pattern.byte_range(), code, message, None);
             }
             Shape::Query(inner) => self.take_property(&properties, "data", *inner),
+            Shape::Mutation(inner) => {
+                for key in ["mutate", "mutateAsync"] {
+                    if let Some(mutate) = super::react_query::mutate_fn(key, &inner) {
+                        self.take_property(&properties, key, mutate);
+                    }
+                }
+                self.take_property(&properties, "data", *inner);
+            }
             Shape::Settled(inner) => self.take_property(&properties, "value", *inner),
             _ => {}
         }

@@ -1,5 +1,6 @@
 //! react-query: `useQuery({ queryFn: () => invoke(…) })` makes the query's `data` the raw
-//! axios response, and `useMutation({ mutationFn: … })` hands it to `onSuccess`.
+//! axios response, and `useMutation({ mutationFn: … })` hands it to `onSuccess` and
+//! resolves `mutateAsync(…)` to it.
 
 use tree_sitter::Node;
 
@@ -51,14 +52,53 @@ pub(super) fn returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, function: Node<'
             engine.push(Task::Value(hook, Shape::Query(Box::new(resolved))));
         }
         "mutationFn" if MUTATION_HOOKS.contains(&hook_name) => {
-            for callback in MUTATION_RESULT_CALLBACKS {
-                if let Some(param) = option(engine, options, callback).and_then(first_param) {
-                    engine.push(Task::Pattern(param, resolved.clone(), None));
-                }
-            }
+            result_callbacks(engine, options, &resolved);
+            engine.push(Task::Value(hook, Shape::Mutation(Box::new(resolved))));
         }
         _ => {}
     }
+}
+
+/// `onSuccess`/`onSettled` in an options object receive what the mutation resolved to.
+fn result_callbacks<'t>(engine: &mut Engine<'t, '_, '_, '_>, options: Node<'t>, resolved: &Shape) {
+    for callback in MUTATION_RESULT_CALLBACKS {
+        if let Some(param) = option(engine, options, callback).and_then(first_param) {
+            engine.push(Task::Pattern(param, resolved.clone(), None));
+        }
+    }
+}
+
+/// A call of a mutation's `mutate`/`mutateAsync`: its options' callbacks get the result,
+/// and `mutateAsync` resolves to it.
+pub(super) fn mutate_called<'t>(
+    engine: &mut Engine<'t, '_, '_, '_>,
+    call: Node<'t>,
+    resolved: Shape,
+    resolves: bool,
+) {
+    if let Some(options) = call
+        .child_by_field_name("arguments")
+        .and_then(|args| args.named_child(1))
+        .filter(|options| options.kind() == "object")
+    {
+        result_callbacks(engine, options, &resolved);
+    }
+    if resolves {
+        engine.push(Task::Value(call, Shape::promise(resolved)));
+    }
+}
+
+/// The mutate function a mutation's member or destructured key names, if any.
+pub(super) fn mutate_fn(key: &str, resolved: &Shape) -> Option<Shape> {
+    let resolves = match key {
+        "mutate" => false,
+        "mutateAsync" => true,
+        _ => return None,
+    };
+    Some(Shape::MutateFn {
+        resolved: Box::new(resolved.clone()),
+        resolves,
+    })
 }
 
 /// The function or value given for `key` in an options object (`key: v` or `key() {}`).

@@ -41,6 +41,13 @@ pub enum Shape {
     Settled(Box<Shape>),
     /// A react-query result whose `.data` holds the inner shape.
     Query(Box<Shape>),
+    /// A react-query mutation whose `mutationFn` resolves to the inner shape.
+    Mutation(Box<Shape>),
+    /// A mutation's `mutate` (`resolves: false`) or `mutateAsync` (`true`) function.
+    MutateFn {
+        resolved: Box<Shape>,
+        resolves: bool,
+    },
 }
 
 impl Shape {

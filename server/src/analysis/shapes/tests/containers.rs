@@ -118,3 +118,31 @@ fn react_query_mutation_on_success() {
         ["invoke-result-field result.success"]
     );
 }
+
+#[test]
+fn react_query_mutate_async_and_per_call_callbacks() {
+    assert_eq!(
+        flagged(
+            r#"function Checkout() {
+  const pay = useMutation({ mutationFn: (id) => base44.functions.invoke("pay", { id }) });
+  const { mutateAsync: refund, mutate } = useMutation({
+    mutationFn: (id) => base44.functions.invoke("refund", { id }),
+  });
+  async function go() {
+    const res = await pay.mutateAsync("o-1");
+    if (res.paid) toast("ok");
+    const back = await refund("o-1");
+    use(back.data.amount, back.amount, pay.data?.receipt);
+    pay.mutate("o-2", { onSuccess: (r) => toast(r.receipt), onError: (e) => toast(e.message) });
+    mutate("o-3", { onSettled: (r) => r?.status });
+  }
+}"#
+        ),
+        [
+            "invoke-result-field res.paid",
+            "invoke-result-field back.amount",
+            "invoke-result-field receipt",
+            "invoke-result-field r.receipt"
+        ]
+    );
+}

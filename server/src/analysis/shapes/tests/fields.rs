@@ -185,3 +185,21 @@ fn a_wrong_test_beside_data_is_a_warning_not_a_hedge() {
         ]
     );
 }
+
+#[test]
+fn marked_spans_of_each_form() {
+    check_marked(
+        r#"async function load(id) {
+  const res = await base44.functions.invoke("get", { id });
+  const ⟦{ items: list, total }⟧ = await base44.functions.invoke("list");
+  if (⟦res.ok⟧ && res.status === 200) return (await base44.functions.invoke("x")).⟦count⟧;
+  return ⟦res?.items⟧ ?? res?.data?.items;
+}"#,
+        &[
+            "invoke-result-destructure",
+            "invoke-result-field",
+            "invoke-result-field",
+            "invoke-result-hedge",
+        ],
+    );
+}

@@ -53,6 +53,29 @@ fn check_clean(src: &str) {
     check(src, "");
 }
 
+/// Asserts diagnostics exactly at the spans marked `⟦…⟧` in `marked`, with `codes` in
+/// document order, and no others.
+#[track_caller]
+fn check_marked(marked: &str, codes: &[&str]) {
+    let mut src = String::new();
+    let mut spans = Vec::new();
+    let mut open = None;
+    for c in marked.chars() {
+        match c {
+            '⟦' => open = Some(src.len()),
+            '⟧' => spans.extend(open.take().map(|start| start..src.len())),
+            _ => src.push(c),
+        }
+    }
+    assert_eq!(spans.len(), codes.len(), "one code per marked span");
+    let expected: Vec<_> = spans.into_iter().zip(codes.iter().copied()).collect();
+    let actual: Vec<_> = diagnostics(&src)
+        .into_iter()
+        .map(|d| (d.range, d.code))
+        .collect();
+    assert_eq!(actual, expected, "source:\n{src}");
+}
+
 /// The text each diagnostic flags, with its code: `code `text``.
 fn flagged(src: &str) -> Vec<String> {
     diagnostics(src)

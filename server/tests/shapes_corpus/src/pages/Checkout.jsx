@@ -79,6 +79,16 @@ export default function Checkout({ cart }) {
       });
   }
 
+  function subscribe(email) {
+    base44.functions
+      .invoke("subscribe-newsletter", { email })
+      .then(() => toast({ title: "Subscribed" }))
+      .catch((err) => toast({ title: err.message }));
+    base44.functions
+      .invoke("track-event", { name: "subscribe" })
+      .catch((err) => console.warn(err.data)); // planted: invoke-error-body
+  }
+
   return (
     <Card className="max-w-xl mx-auto">
       <CardHeader>
@@ -100,6 +110,7 @@ export default function Checkout({ cart }) {
         <Button onClick={() => applyCoupon("SPRING")}>Apply coupon</Button>
         <Button onClick={() => refund(cart.orderId)}>Refund</Button>
         <Button onClick={() => saveAddress(cart.address)}>Save address</Button>
+        <Button onClick={() => subscribe(cart.email)}>Subscribe</Button>
       </CardContent>
     </Card>
   );

@@ -55,6 +55,16 @@ export default function Dashboard() {
     onSuccess: (body) => toast.success(body.sentTo),
   });
 
+  const { mutateAsync: exportCsv, isPending: exporting } = useMutation({
+    mutationFn: () => base44.functions.invoke("export-dashboard"),
+  });
+
+  async function download() {
+    const file = await exportCsv();
+    window.open(file.url, "_blank"); // planted: invoke-result-field
+    toast.success(`Exported ${file.data.rows} rows`);
+  }
+
   if (isLoading) return <Skeleton className="h-40" />;
 
   return (
@@ -72,6 +82,7 @@ export default function Dashboard() {
       ))}
       <button onClick={() => archive.mutate("o-1")}>Archive</button>
       <button onClick={() => resend.mutate("inv-1")}>Resend</button>
+      <button onClick={download} disabled={exporting}>Export</button>
     </div>
   );
 }
