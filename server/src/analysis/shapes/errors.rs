@@ -141,16 +141,40 @@ fn awaited_invokes(body: Node, index: &Index) -> Option<Vec<Origin>> {
             while operand.kind() == "parenthesized_expression" {
                 operand = operand.named_child(0)?;
             }
-            let origin = (operand.kind() == "call_expression")
-                .then(|| origin_of(operand, index))
-                .flatten()
-                .filter(|o| o.kind == CallKind::Invoke)?;
-            origins.push(origin);
+            origins.extend(awaited_origins(operand, index)?);
         }
         let mut cursor = node.walk();
         stack.extend(node.named_children(&mut cursor));
     }
     (!origins.is_empty()).then_some(origins)
+}
+
+/// The invokes an awaited expression waits for: one invoke call, or `Promise.all` of
+/// invoke calls. `None` for anything else.
+fn awaited_origins(operand: Node, index: &Index) -> Option<Vec<Origin>> {
+    let invoke = |call: Node| {
+        (call.kind() == "call_expression")
+            .then(|| origin_of(call, index))
+            .flatten()
+            .filter(|o| o.kind == CallKind::Invoke)
+    };
+    if let Some(origin) = invoke(operand) {
+        return Some(vec![origin]);
+    }
+    let callee = operand.child_by_field_name("function")?;
+    if index.text(callee) != "Promise.all" {
+        return None;
+    }
+    let array = operand
+        .child_by_field_name("arguments")?
+        .named_child(0)
+        .filter(|a| a.kind() == "array")?;
+    let mut cursor = array.walk();
+    array
+        .named_children(&mut cursor)
+        .filter(|element| element.kind() != "comment")
+        .map(invoke)
+        .collect()
 }
 
 /// `err.property` when `reference` is the object of a member read.

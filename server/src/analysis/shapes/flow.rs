@@ -3,10 +3,11 @@
 //! other assignment checked), `.then` callbacks, `Promise.all`, patterns and react-query.
 //! A worklist, not recursion, so deeply nested code cannot overflow the stack.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use tree_sitter::Node;
 
+use super::helpers::Helper;
 use super::index::Index;
 use super::report::Reporter;
 use super::scope::{binding_scope, enclosing_function};
@@ -32,6 +33,8 @@ pub struct Engine<'t, 's, 'i, 'p> {
     bound: HashSet<(usize, &'s str)>,
     /// `Promise.all` calls already turned into tuples.
     gathered: HashSet<usize>,
+    /// Functions that return a tracked value, by function node id.
+    pub(super) helpers: HashMap<usize, Helper<'t>>,
     steps: usize,
 }
 
@@ -43,6 +46,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
             work: Vec::new(),
             bound: HashSet::new(),
             gathered: HashSet::new(),
+            helpers: HashMap::new(),
             steps: 0,
         }
     }
@@ -110,10 +114,10 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
                     self.push(Task::Pattern(left, shape, Some(node)));
                 }
             }
-            "arrow_function" if is_field("body") => self.returned(parent, shape),
+            "arrow_function" if is_field("body") => self.returned(parent, node, shape),
             "return_statement" => {
                 if let Some(function) = enclosing_function(parent, self.index) {
-                    self.returned(function, shape);
+                    self.returned(function, parent, shape);
                 }
             }
             "binary_expression" => self.whole_value_hedge(parent, node, &shape),
@@ -179,7 +183,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
     }
 
     /// What an occurrence of a followed variable writes into it.
-    fn write_of(&self, reference: Node<'t>, source: Node<'t>) -> Write {
+    pub(super) fn write_of(&self, reference: Node<'t>, source: Node<'t>) -> Write {
         if reference.id() == source.id() {
             return Write::Source;
         }
@@ -223,10 +227,13 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
         }
     }
 
-    /// A function returns a tracked value: only react-query's `queryFn`/`mutationFn`
-    /// say where it goes.
-    fn returned(&mut self, function: Node<'t>, shape: Shape) {
-        super::react_query::returned(self, function, shape);
+    /// A function returns a tracked value (at `from`: a `return` or an arrow's body):
+    /// react-query's `queryFn`/`mutationFn` say where it goes, else the function's
+    /// callers in this file may get it.
+    fn returned(&mut self, function: Node<'t>, from: Node<'t>, shape: Shape) {
+        if !super::react_query::returned(self, function, shape.clone()) {
+            self.record_return(function, from, shape);
+        }
     }
 
     /// An element of `Promise.all([...])` / `Promise.allSettled([...])`: the whole
@@ -269,7 +276,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
     }
 }
 
-enum Write {
+pub(super) enum Write {
     /// Not a write: a read.
     None,
     /// The assignment being followed.
@@ -282,7 +289,7 @@ enum Write {
     Other,
 }
 
-fn is_nothing(node: Node, index: &Index) -> bool {
+pub(super) fn is_nothing(node: Node, index: &Index) -> bool {
     matches!(node.kind(), "null" | "undefined")
         || (node.kind() == "identifier" && index.text(node) == "undefined")
 }

@@ -4,6 +4,7 @@
 
 mod errors;
 mod flow;
+mod helpers;
 mod index;
 mod members;
 mod patterns;
@@ -26,6 +27,9 @@ pub use report::{
     INVOKE_RESULT_FIELD, INVOKE_RESULT_HEDGE,
 };
 
+/// How deep helpers that return other helpers' results are followed.
+const MAX_HELPER_ROUNDS: usize = 4;
+
 /// Every response-shape mistake in one parsed file, in document order. Byte ranges.
 pub fn response_shape_diagnostics(tree: &Tree, src: &str, path: &Path) -> Vec<Diagnostic> {
     // Most files call no function: skip them without walking the tree.
@@ -45,6 +49,13 @@ pub fn response_shape_diagnostics(tree: &Tree, src: &str, path: &Path) -> Vec<Di
         }
     }
     engine.run();
+    // A helper's callers are followed once all its returns are known.
+    for _ in 0..MAX_HELPER_ROUNDS {
+        if !engine.release_helpers() {
+            break;
+        }
+        engine.run();
+    }
     let mut out = engine.out;
     errors::check(&index, &mut out);
     out.finish()

@@ -13,16 +13,21 @@ const MUTATION_HOOKS: &[&str] = &["useMutation"];
 /// The `useMutation` callbacks whose first argument is what `mutationFn` resolved to.
 const MUTATION_RESULT_CALLBACKS: &[&str] = &["onSuccess", "onSettled"];
 
-/// A function returns a value of `shape`: where react-query passes it on.
-pub(super) fn returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, function: Node<'t>, shape: Shape) {
+/// A function (or a name of one) returns a value of `shape`: where react-query passes
+/// it on. Whether it was a react-query option at all.
+pub(super) fn returned<'t>(
+    engine: &mut Engine<'t, '_, '_, '_>,
+    function: Node<'t>,
+    shape: Shape,
+) -> bool {
     let Some(pair) = engine.index.parent(function).filter(|p| p.kind() == "pair") else {
-        return;
+        return false;
     };
     let Some(key) = pair.child_by_field_name("key") else {
-        return;
+        return false;
     };
     let Some(options) = engine.index.parent(pair).filter(|p| p.kind() == "object") else {
-        return;
+        return false;
     };
     let Some(hook) = engine
         .index
@@ -31,7 +36,7 @@ pub(super) fn returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, function: Node<'
         .and_then(|args| engine.index.parent(args))
         .filter(|call| call.kind() == "call_expression")
     else {
-        return;
+        return false;
     };
     let hook_name = hook
         .child_by_field_name("function")
@@ -42,7 +47,7 @@ pub(super) fn returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, function: Node<'
         .unwrap_or("");
     let resolved = shape.awaited();
     if resolved.response().is_none() {
-        return;
+        return false;
     }
     match engine.text(key) {
         // A `select` transforms the data; what it returns is its own business.
@@ -55,8 +60,9 @@ pub(super) fn returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, function: Node<'
             result_callbacks(engine, options, &resolved);
             engine.push(Task::Value(hook, Shape::Mutation(Box::new(resolved))));
         }
-        _ => {}
+        _ => return false,
     }
+    true
 }
 
 /// `onSuccess`/`onSettled` in an options object receive what the mutation resolved to.

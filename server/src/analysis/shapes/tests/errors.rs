@@ -115,3 +115,29 @@ fn promise_catch_callback() {
         r#"base44.functions.invoke("a").catch((err) => show(err.response?.data ?? err.data));"#,
     );
 }
+
+#[test]
+fn promise_all_of_invokes_in_the_try() {
+    assert_eq!(
+        flagged(
+            r#"async () => {
+  try {
+    const [a, b] = await Promise.all([base44.functions.invoke("a"), base44.functions.invoke("b")]);
+    use(a.data, b.data);
+  } catch (err) {
+    show(err.data);
+  }
+  try {
+    await Promise.all([base44.functions.invoke("a"), base44.entities.X.list()]);
+  } catch (err) {
+    show(err.data);
+  }
+}"#
+        ),
+        ["invoke-error-body err.data"]
+    );
+    assert!(render(
+        r#"async () => { try { await Promise.all([base44.functions.invoke("a"), base44.functions.invoke("b")]); } catch (e) { e.data; } }"#
+    )
+    .contains("when an invoke call fails"));
+}

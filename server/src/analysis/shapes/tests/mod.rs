@@ -5,6 +5,7 @@ mod containers;
 mod errors;
 mod fetch;
 mod fields;
+mod helpers;
 mod negatives;
 
 use std::path::Path;

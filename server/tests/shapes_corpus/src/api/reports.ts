@@ -50,3 +50,17 @@ export async function loadReport(id: string) {
   const res = await base44.functions.invoke("load-report", { id });
   return res.data as { rows: ReportRow[] };
 }
+
+async function loadReportRaw(id: string) {
+  return base44.functions.invoke("load-report", { id });
+}
+
+export async function reportTitle(id: string): Promise<string> {
+  const report = await loadReportRaw(id);
+  return report.title; // planted: invoke-result-field
+}
+
+export async function reportRowCount(id: string): Promise<number> {
+  const { rows } = await loadReport(id);
+  return rows.length;
+}
