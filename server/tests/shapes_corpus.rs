@@ -26,11 +26,7 @@ fn corpus_files() -> Vec<PathBuf> {
             if path.is_dir() {
                 dirs.push(path);
             } else if Lang::from_path(&path).is_some() {
-                files.push(
-                    path.strip_prefix(&root)
-                        .expect("inside corpus")
-                        .to_path_buf(),
-                );
+                files.push(path.strip_prefix(&root).expect("inside corpus").to_path_buf());
             }
         }
     }
@@ -41,11 +37,7 @@ fn corpus_files() -> Vec<PathBuf> {
 fn check_file(relative: &Path, src: &str) -> Vec<Diagnostic> {
     let lang = Lang::from_path(relative).expect("corpus files have a known extension");
     let tree = parse(src, lang, None).expect("corpus file parses");
-    assert!(
-        !tree.root_node().has_error(),
-        "{} has syntax errors",
-        relative.display()
-    );
+    assert!(!tree.root_node().has_error(), "{} has syntax errors", relative.display());
     response_shape_diagnostics(&tree, src, relative)
 }
 
@@ -61,11 +53,7 @@ fn rendered() -> Vec<String> {
         let index = LineIndex::new(&src);
         for diagnostic in check_file(&relative, &src) {
             let (line, col) = index.line_char_col(&src, diagnostic.range.start);
-            lines.push(format!(
-                "{}:{line}:{col} {}",
-                label(&relative),
-                diagnostic.code
-            ));
+            lines.push(format!("{}:{line}:{col} {}", label(&relative), diagnostic.code));
         }
     }
     lines
@@ -80,10 +68,7 @@ fn corpus_matches_expected_list() {
         return;
     }
     let expected = fs::read_to_string(&expected_path).unwrap_or_default();
-    assert_eq!(
-        actual, expected,
-        "run with UPDATE_EXPECT=1 to accept the new list"
-    );
+    assert_eq!(actual, expected, "run with UPDATE_EXPECT=1 to accept the new list");
 }
 
 /// `(file, line, code)` for each `planted: <code>` marker in the corpus.
@@ -93,10 +78,7 @@ fn planted() -> BTreeSet<(String, usize, String)> {
         let src = fs::read_to_string(corpus_dir().join(&relative)).expect("readable");
         for (number, line) in src.lines().enumerate() {
             if let Some((_, rest)) = line.split_once("planted: ") {
-                let code: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-                    .collect();
+                let code: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
                 marks.insert((label(&relative), number + 1, code));
             }
         }
@@ -128,10 +110,7 @@ fn every_planted_mistake_is_flagged_and_nothing_else() {
     );
     assert!(planted.len() >= 20, "the corpus lost its planted mistakes");
     assert!(missed.is_empty(), "planted but not flagged: {missed:#?}");
-    assert!(
-        false_positives.is_empty(),
-        "flagged but not planted: {false_positives:#?}"
-    );
+    assert!(false_positives.is_empty(), "flagged but not planted: {false_positives:#?}");
 }
 
 #[test]
@@ -141,11 +120,7 @@ fn every_fix_applies_cleanly_and_removes_its_warning() {
         let src = fs::read_to_string(corpus_dir().join(&relative)).expect("readable");
         let before = check_file(&relative, &src);
         for diagnostic in &before {
-            assert!(
-                !diagnostic.fixes.is_empty(),
-                "{}: no fix for {diagnostic:?}",
-                relative.display()
-            );
+            assert!(!diagnostic.fixes.is_empty(), "{}: no fix for {diagnostic:?}", relative.display());
             for fix in &diagnostic.fixes {
                 let mut edits = fix.edits.clone();
                 edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));

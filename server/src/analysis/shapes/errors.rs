@@ -40,9 +40,7 @@ fn enclosing_try<'t>(node: Node<'t>, index: &Index<'t, '_>) -> Option<Node<'t>> 
             return None;
         }
         if parent.kind() == "try_statement"
-            && parent
-                .child_by_field_name("body")
-                .is_some_and(|body| body.id() == child.id())
+            && parent.child_by_field_name("body").is_some_and(|body| body.id() == child.id())
         {
             return Some(parent);
         }
@@ -58,10 +56,7 @@ fn check_try<'t>(try_statement: Node<'t>, index: &Index<'t, '_>, out: &mut Repor
     let Some(catch) = try_statement.child_by_field_name("handler") else {
         return;
     };
-    let Some(param) = catch
-        .child_by_field_name("parameter")
-        .filter(|p| p.kind() == "identifier")
-    else {
+    let Some(param) = catch.child_by_field_name("parameter").filter(|p| p.kind() == "identifier") else {
         return;
     };
     let Some(origins) = awaited_invokes(body, index) else {
@@ -72,21 +67,13 @@ fn check_try<'t>(try_statement: Node<'t>, index: &Index<'t, '_>, out: &mut Repor
 
 /// Reads of a failed invoke's error (`param`: a `catch` or `.catch(…)` parameter) that
 /// look for the function's error body on the error itself.
-pub fn check_error_binding<'t>(
-    param: Node<'t>,
-    origins: &[Origin],
-    index: &Index<'t, '_>,
-    out: &mut Reporter,
-) {
+pub fn check_error_binding<'t>(param: Node<'t>, origins: &[Origin], index: &Index<'t, '_>, out: &mut Reporter) {
     let name = index.text(param);
     let Some(scope) = binding_scope(param, name, index) else {
         return;
     };
     let references = references_in(scope, name, index);
-    if references
-        .iter()
-        .any(|r| member_of(*r, index).is_some_and(|(_, property)| property == "response"))
-    {
+    if references.iter().any(|r| member_of(*r, index).is_some_and(|(_, property)| property == "response")) {
         return;
     }
     let function = describe(origins);
@@ -115,10 +102,7 @@ pub fn check_error_binding<'t>(
                 format!("{name}{dot}response?.data?.{property}"),
             )
         };
-        let fix = (
-            format!("Read `{replacement}`"),
-            vec![(member.byte_range(), replacement)],
-        );
+        let fix = (format!("Read `{replacement}`"), vec![(member.byte_range(), replacement)]);
         out.report(member.byte_range(), INVOKE_ERROR_BODY, message, Some(fix));
     }
 }
@@ -165,23 +149,14 @@ fn awaited_origins(operand: Node, index: &Index) -> Option<Vec<Origin>> {
     if index.text(callee) != "Promise.all" {
         return None;
     }
-    let array = operand
-        .child_by_field_name("arguments")?
-        .named_child(0)
-        .filter(|a| a.kind() == "array")?;
+    let array = operand.child_by_field_name("arguments")?.named_child(0).filter(|a| a.kind() == "array")?;
     let mut cursor = array.walk();
-    array
-        .named_children(&mut cursor)
-        .filter(|element| element.kind() != "comment")
-        .map(invoke)
-        .collect()
+    array.named_children(&mut cursor).filter(|element| element.kind() != "comment").map(invoke).collect()
 }
 
 /// `err.property` when `reference` is the object of a member read.
 fn member_of<'t, 's>(reference: Node<'t>, index: &Index<'t, 's>) -> Option<(Node<'t>, &'s str)> {
-    let parent = index
-        .parent(reference)
-        .filter(|p| p.kind() == "member_expression")?;
+    let parent = index.parent(reference).filter(|p| p.kind() == "member_expression")?;
     let object = parent.child_by_field_name("object")?;
     if object.id() != reference.id() {
         return None;
@@ -201,8 +176,6 @@ fn describe(origins: &[Origin]) -> String {
 fn is_assigned<'t>(member: Node<'t>, index: &Index<'t, '_>) -> bool {
     index.parent(member).is_some_and(|parent| {
         parent.kind() == "assignment_expression"
-            && parent
-                .child_by_field_name("left")
-                .is_some_and(|left| left.id() == member.id())
+            && parent.child_by_field_name("left").is_some_and(|left| left.id() == member.id())
     })
 }

@@ -76,11 +76,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
         let Some(parent) = self.index.parent(node) else {
             return;
         };
-        let is_field = |field: &str| {
-            parent
-                .child_by_field_name(field)
-                .is_some_and(|child| child.id() == node.id())
-        };
+        let is_field = |field: &str| parent.child_by_field_name(field).is_some_and(|child| child.id() == node.id());
         match parent.kind() {
             "parenthesized_expression"
             | "non_null_expression"
@@ -95,9 +91,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
                 }
             }
             "subscript_expression" if is_field("object") => {
-                if let (Shape::Tuple(items), Some(index)) =
-                    (shape, parent.child_by_field_name("index"))
-                {
+                if let (Shape::Tuple(items), Some(index)) = (shape, parent.child_by_field_name("index")) {
                     let item = self.text(index).parse::<usize>().ok();
                     if let Some(Some(item)) = item.and_then(|i| items.into_iter().nth(i)) {
                         self.push(Task::Value(parent, item));
@@ -190,11 +184,8 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
         let Some(parent) = self.index.parent(reference) else {
             return Write::None;
         };
-        let field_is = |field: &str| {
-            parent
-                .child_by_field_name(field)
-                .is_some_and(|child| child.id() == reference.id())
-        };
+        let field_is =
+            |field: &str| parent.child_by_field_name(field).is_some_and(|child| child.id() == reference.id());
         let assigned = match parent.kind() {
             "variable_declarator" if field_is("name") => parent.child_by_field_name("value"),
             "assignment_expression" if field_is("left") => parent.child_by_field_name("right"),
@@ -239,18 +230,12 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
     /// An element of `Promise.all([...])` / `Promise.allSettled([...])`: the whole
     /// call resolves to a tuple with one entry per element.
     fn promise_all_element(&mut self, array: Node<'t>) {
-        let Some(call) = self
-            .index
-            .parent(array)
-            .filter(|args| args.kind() == "arguments")
-            .and_then(|args| self.index.parent(args))
+        let Some(call) =
+            self.index.parent(array).filter(|args| args.kind() == "arguments").and_then(|args| self.index.parent(args))
         else {
             return;
         };
-        let settled = match call
-            .child_by_field_name("function")
-            .map(|callee| self.text(callee))
-        {
+        let settled = match call.child_by_field_name("function").map(|callee| self.text(callee)) {
             Some("Promise.all") => false,
             Some("Promise.allSettled") => true,
             _ => return,
@@ -265,11 +250,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
             .map(|element| {
                 let resolved = static_shape(element, self.index)?.awaited();
                 resolved.response()?;
-                Some(if settled {
-                    Shape::Settled(Box::new(resolved))
-                } else {
-                    resolved
-                })
+                Some(if settled { Shape::Settled(Box::new(resolved)) } else { resolved })
             })
             .collect();
         self.push(Task::Value(call, Shape::promise(Shape::Tuple(items))));
@@ -290,8 +271,7 @@ pub(super) enum Write {
 }
 
 pub(super) fn is_nothing(node: Node, index: &Index) -> bool {
-    matches!(node.kind(), "null" | "undefined")
-        || (node.kind() == "identifier" && index.text(node) == "undefined")
+    matches!(node.kind(), "null" | "undefined") || (node.kind() == "identifier" && index.text(node) == "undefined")
 }
 
 /// The shape of an expression on its own: `functions.invoke(…)`, `await` of one, in
@@ -301,10 +281,9 @@ pub fn static_shape(node: Node, index: &Index) -> Option<Shape> {
     let mut awaits = 0;
     loop {
         match node.kind() {
-            "parenthesized_expression"
-            | "non_null_expression"
-            | "as_expression"
-            | "satisfies_expression" => node = node.named_child(0)?,
+            "parenthesized_expression" | "non_null_expression" | "as_expression" | "satisfies_expression" => {
+                node = node.named_child(0)?
+            }
             "await_expression" => {
                 awaits += 1;
                 node = node.named_child(0)?;
@@ -315,11 +294,7 @@ pub fn static_shape(node: Node, index: &Index) -> Option<Shape> {
                     crate::analysis::calls::CallKind::Invoke => Shape::AxiosResponse(origin),
                     crate::analysis::calls::CallKind::Fetch => Shape::FetchResponse(origin),
                 };
-                return Some(if awaits > 0 {
-                    response
-                } else {
-                    Shape::promise(response)
-                });
+                return Some(if awaits > 0 { response } else { Shape::promise(response) });
             }
             _ => return None,
         }
@@ -329,18 +304,13 @@ pub fn static_shape(node: Node, index: &Index) -> Option<Shape> {
 /// The origin of a `functions.invoke`/`functions.fetch` call node.
 pub fn origin_of(call: Node, index: &Index) -> Option<Origin> {
     let kind = functions_call_kind(call, index.src)?;
-    Some(Origin {
-        kind,
-        name: call_site_of(call, index.src).map(|site| site.value),
-        call: call.byte_range(),
-    })
+    Some(Origin { kind, name: call_site_of(call, index.src).map(|site| site.value), call: call.byte_range() })
 }
 
 fn same_kind(a: &Shape, b: &Shape) -> bool {
     match (a, b) {
         (Shape::Promise(a), Shape::Promise(b)) => same_kind(a, b),
-        (Shape::AxiosResponse(_), Shape::AxiosResponse(_))
-        | (Shape::FetchResponse(_), Shape::FetchResponse(_)) => true,
+        (Shape::AxiosResponse(_), Shape::AxiosResponse(_)) | (Shape::FetchResponse(_), Shape::FetchResponse(_)) => true,
         _ => false,
     }
 }

@@ -78,10 +78,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
             .index
             .parent(reference)
             .filter(|p| p.kind() == "call_expression")
-            .filter(|call| {
-                call.child_by_field_name("function")
-                    .is_some_and(|f| f.id() == reference.id())
-            });
+            .filter(|call| call.child_by_field_name("function").is_some_and(|f| f.id() == reference.id()));
         match call {
             Some(call) => self.push(Task::Value(call, Shape::promise(resolved))),
             // `queryFn: loadStats` hands the helper to react-query.
@@ -131,10 +128,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 None => return Vec::new(),
             }
         } else {
-            let declarator = self
-                .index
-                .parent(function)
-                .filter(|p| p.kind() == "variable_declarator");
+            let declarator = self.index.parent(function).filter(|p| p.kind() == "variable_declarator");
             match declarator.and_then(|d| d.child_by_field_name("name")) {
                 Some(name) if name.kind() == "identifier" => (name, function),
                 _ => return Vec::new(),
@@ -145,15 +139,10 @@ impl<'t> Engine<'t, '_, '_, '_> {
             return Vec::new();
         };
         let references = references_in(scope, text, self.index);
-        let reassigned = references
-            .iter()
-            .any(|r| matches!(self.write_of(*r, source), Write::Other | Write::Same(_)));
+        let reassigned = references.iter().any(|r| matches!(self.write_of(*r, source), Write::Other | Write::Same(_)));
         if reassigned {
             return Vec::new();
         }
-        references
-            .into_iter()
-            .filter(|r| r.id() != name.id())
-            .collect()
+        references.into_iter().filter(|r| r.id() != name.id()).collect()
     }
 }

@@ -36,8 +36,7 @@ impl<'t, 's> Index<'t, 's> {
         let language = tree.language();
         let identifier_kind = language.id_for_node_kind("identifier", true);
         // A shorthand in a pattern binds or assigns a variable too: `({ res } = other)`.
-        let shorthand_kind =
-            language.id_for_node_kind("shorthand_property_identifier_pattern", true);
+        let shorthand_kind = language.id_for_node_kind("shorthand_property_identifier_pattern", true);
         let call_kind = language.id_for_node_kind("call_expression", true);
         let mut calls = Vec::new();
         let mut identifiers: HashMap<&'s str, Vec<Node<'t>>> = HashMap::new();
@@ -75,14 +74,7 @@ impl<'t, 's> Index<'t, 's> {
             }
             while !cursor.goto_next_sibling() {
                 if !cursor.goto_parent() {
-                    return Some(Self {
-                        src,
-                        calls,
-                        identifiers,
-                        named,
-                        starts,
-                        declarations: RefCell::default(),
-                    });
+                    return Some(Self { src, calls, identifiers, named, starts, declarations: RefCell::default() });
                 }
                 path.pop();
             }
@@ -113,12 +105,7 @@ impl<'t, 's> Index<'t, 's> {
     }
 
     /// Whether `scope` declares `name`; `declared` lists a scope's names, once per scope.
-    pub fn declares(
-        &self,
-        scope: Node,
-        name: &str,
-        declared: impl FnOnce() -> HashSet<&'s str>,
-    ) -> bool {
+    pub fn declares(&self, scope: Node, name: &str, declared: impl FnOnce() -> HashSet<&'s str>) -> bool {
         if let Some(names) = self.declarations.borrow().get(&scope.id()) {
             return names.contains(name);
         }

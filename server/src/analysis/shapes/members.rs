@@ -8,13 +8,9 @@ use tree_sitter::Node;
 
 use super::flow::{Engine, Task};
 use super::index::Index;
-use super::report::{
-    FETCH_RESULT_DATA, FETCH_RESULT_FIELD, INVOKE_RESULT_FIELD, INVOKE_RESULT_HEDGE, quotable,
-};
+use super::report::{FETCH_RESULT_DATA, FETCH_RESULT_FIELD, INVOKE_RESULT_FIELD, INVOKE_RESULT_HEDGE, quotable};
 use super::scope::{binding_scope, enclosing_function, is_async, references_in};
-use super::shape::{
-    AXIOS_RESPONSE_FIELDS, FETCH_BODY_READERS, FETCH_RESPONSE_FIELDS, Origin, Shape,
-};
+use super::shape::{AXIOS_RESPONSE_FIELDS, FETCH_BODY_READERS, FETCH_RESPONSE_FIELDS, Origin, Shape};
 
 /// How far up a hedge (`a ?? b || c`, parentheses, ternary branches) is searched.
 const MAX_HEDGE_DEPTH: usize = 16;
@@ -68,12 +64,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
         if let (Some(param), Shape::AxiosResponse(origin)) = (param, resolved)
             && param.kind() == "identifier"
         {
-            super::errors::check_error_binding(
-                param,
-                std::slice::from_ref(origin),
-                self.index,
-                &mut self.out,
-            );
+            super::errors::check_error_binding(param, std::slice::from_ref(origin), self.index, &mut self.out);
         }
     }
 
@@ -86,25 +77,15 @@ impl<'t> Engine<'t, '_, '_, '_> {
         let shown = quotable(object_text).unwrap_or("");
         let range = read_range(member, object, property);
         if name == "json"
-            && let Some(call) = self
-                .index
-                .parent(member)
-                .filter(|p| p.kind() == "call_expression")
+            && let Some(call) = self.index.parent(member).filter(|p| p.kind() == "call_expression")
         {
             let message = format!(
                 "`{shown}.json()` is not a method of the axios response of {}: its JSON is already parsed on `{shown}.data`",
                 origin.describe()
             );
-            let fix = self
-                .index
-                .parent(call)
-                .filter(|p| p.kind() == "await_expression")
-                .map(|awaited| {
-                    (
-                        format!("Use `{shown}.data`"),
-                        vec![(awaited.byte_range(), format!("{object_text}.data"))],
-                    )
-                });
+            let fix = self.index.parent(call).filter(|p| p.kind() == "await_expression").map(|awaited| {
+                (format!("Use `{shown}.data`"), vec![(awaited.byte_range(), format!("{object_text}.data"))])
+            });
             self.out.report(range, INVOKE_RESULT_FIELD, message, fix);
             return;
         }
@@ -115,20 +96,12 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 if optional { "?." } else { "." },
                 origin.describe()
             );
-            let fix = fallback.map(|(binary, kept)| {
-                (
-                    "Drop the fallback to the raw response".to_string(),
-                    vec![(binary, kept)],
-                )
-            });
+            let fix = fallback
+                .map(|(binary, kept)| ("Drop the fallback to the raw response".to_string(), vec![(binary, kept)]));
             self.out.report(range, INVOKE_RESULT_HEDGE, message, fix);
             return;
         }
-        let (dot, insert) = if optional {
-            ("?.", "?.data")
-        } else {
-            (".", ".data")
-        };
+        let (dot, insert) = if optional { ("?.", "?.data") } else { (".", ".data") };
         let message = format!(
             "`{shown}{dot}{name}` reads the axios response of {}; its JSON is on `{shown}.data`",
             origin.describe()
@@ -137,8 +110,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
             format!("Read `{shown}{insert}{dot}{name}`"),
             vec![(object.end_byte()..object.end_byte(), insert.to_string())],
         );
-        self.out
-            .report(range, INVOKE_RESULT_FIELD, message, Some(fix));
+        self.out.report(range, INVOKE_RESULT_FIELD, message, Some(fix));
     }
 
     fn fetch_field(&mut self, member: Node<'t>, object: Node<'t>, property: Node, origin: &Origin) {
@@ -165,11 +137,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
                         format!("Use `await {shown}.json()`"),
                         vec![(
                             member.byte_range(),
-                            if needs_parentheses(member, self.index) {
-                                parenthesized
-                            } else {
-                                parsed
-                            },
+                            if needs_parentheses(member, self.index) { parenthesized } else { parsed },
                         )],
                     )
                 }),
@@ -182,10 +150,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
                     origin.describe()
                 ),
                 safe.then(|| {
-                    (
-                        format!("Read `{name}` from `await {shown}.json()`"),
-                        vec![(object.byte_range(), parenthesized)],
-                    )
+                    (format!("Read `{name}` from `await {shown}.json()`"), vec![(object.byte_range(), parenthesized)])
                 }),
             )
         };
@@ -211,15 +176,11 @@ impl<'t> Engine<'t, '_, '_, '_> {
             .filter_map(|reference| {
                 let parent = self.index.parent(reference)?;
                 let is_object = parent.kind() == "member_expression"
-                    && parent
-                        .child_by_field_name("object")
-                        .is_some_and(|o| o.id() == reference.id());
+                    && parent.child_by_field_name("object").is_some_and(|o| o.id() == reference.id());
                 is_object.then_some(parent.child_by_field_name("property")?)
             })
             .map(|property| self.text(property))
-            .filter(|name| {
-                FETCH_BODY_READERS.contains(name) || !FETCH_RESPONSE_FIELDS.contains(name)
-            })
+            .filter(|name| FETCH_BODY_READERS.contains(name) || !FETCH_RESPONSE_FIELDS.contains(name))
             .count();
         body_reads <= 1
     }
@@ -236,22 +197,17 @@ impl<'t> Engine<'t, '_, '_, '_> {
             let continues = match parent.kind() {
                 "parenthesized_expression" => true,
                 // A branch may be a fallback; the condition is a test that is just wrong.
-                "ternary_expression" => parent
-                    .child_by_field_name("condition")
-                    .is_none_or(|condition| condition.id() != top.id()),
-                "member_expression" => parent
-                    .child_by_field_name("object")
-                    .is_some_and(|o| o.id() == top.id()),
+                "ternary_expression" => {
+                    parent.child_by_field_name("condition").is_none_or(|condition| condition.id() != top.id())
+                }
+                "member_expression" => parent.child_by_field_name("object").is_some_and(|o| o.id() == top.id()),
                 "binary_expression" => {
                     let operator = parent.child_by_field_name("operator").map(|o| o.kind());
                     if matches!(operator, Some("??" | "||")) && fix.is_none() {
-                        let other = [
-                            parent.child_by_field_name("left"),
-                            parent.child_by_field_name("right"),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .find(|side| side.id() != top.id());
+                        let other = [parent.child_by_field_name("left"), parent.child_by_field_name("right")]
+                            .into_iter()
+                            .flatten()
+                            .find(|side| side.id() != top.id());
                         if let Some(other) = other
                             && self.reads_data_of(other, object_text)
                         {
@@ -267,11 +223,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
             }
             top = parent;
         }
-        if fix.is_some() || (top.id() != read.id() && self.reads_data_of(top, object_text)) {
-            Some(fix)
-        } else {
-            None
-        }
+        if fix.is_some() || (top.id() != read.id() && self.reads_data_of(top, object_text)) { Some(fix) } else { None }
     }
 
     /// Whether `node` contains a read of `<object_text>.data` (or `?.data`).
@@ -305,13 +257,10 @@ impl<'t> Engine<'t, '_, '_, '_> {
         if !matches!(operator, Some("??" | "||")) {
             return;
         }
-        let other = [
-            binary.child_by_field_name("left"),
-            binary.child_by_field_name("right"),
-        ]
-        .into_iter()
-        .flatten()
-        .find(|side| side.id() != operand.id());
+        let other = [binary.child_by_field_name("left"), binary.child_by_field_name("right")]
+            .into_iter()
+            .flatten()
+            .find(|side| side.id() != operand.id());
         let Some(other) = other else { return };
         let operand_text = self.text(operand);
         if !self.reads_data_of(other, operand_text) {
@@ -326,43 +275,29 @@ impl<'t> Engine<'t, '_, '_, '_> {
             "Drop the fallback to the raw response".to_string(),
             vec![(binary.byte_range(), self.text(other).to_string())],
         );
-        self.out.report(
-            operand.byte_range(),
-            INVOKE_RESULT_HEDGE,
-            message,
-            Some(fix),
-        );
+        self.out.report(operand.byte_range(), INVOKE_RESULT_HEDGE, message, Some(fix));
     }
 }
 
 /// The whole read (`res.success`) when the object is a plain name, else just the
 /// property, so a long `(await …).x` is not underlined whole.
 fn read_range(member: Node, object: Node, property: Node) -> Range<usize> {
-    if strip_wrappers(object).kind() == "identifier" {
-        member.byte_range()
-    } else {
-        property.byte_range()
-    }
+    if strip_wrappers(object).kind() == "identifier" { member.byte_range() } else { property.byte_range() }
 }
 
 /// Whether an `await …` put in place of `node` must be parenthesized: as the object
 /// of a member read or a call, where `await` would bind too loosely.
 fn needs_parentheses<'t>(node: Node<'t>, index: &Index<'t, '_>) -> bool {
     index.parent(node).is_some_and(|parent| {
-        ["object", "function"].iter().any(|field| {
-            parent
-                .child_by_field_name(field)
-                .is_some_and(|child| child.id() == node.id())
-        })
+        ["object", "function"]
+            .iter()
+            .any(|field| parent.child_by_field_name(field).is_some_and(|child| child.id() == node.id()))
     })
 }
 
 fn strip_wrappers(node: Node) -> Node {
     let mut node = node;
-    while matches!(
-        node.kind(),
-        "parenthesized_expression" | "non_null_expression"
-    ) {
+    while matches!(node.kind(), "parenthesized_expression" | "non_null_expression") {
         match node.named_child(0) {
             Some(inner) => node = inner,
             None => break,
@@ -377,29 +312,20 @@ fn is_write_or_jsx_name<'t>(member: Node<'t>, index: &Index<'t, '_>) -> bool {
         return false;
     };
     match parent.kind() {
-        "assignment_expression" | "augmented_assignment_expression" => parent
-            .child_by_field_name("left")
-            .is_some_and(|left| left.id() == member.id()),
+        "assignment_expression" | "augmented_assignment_expression" => {
+            parent.child_by_field_name("left").is_some_and(|left| left.id() == member.id())
+        }
         "jsx_opening_element" | "jsx_closing_element" | "jsx_self_closing_element" => true,
         _ => false,
     }
 }
 
 /// The first parameter of the `position`th callback in `promise.then(a, b)`.
-fn callback_param<'t>(
-    member: Node<'t>,
-    position: usize,
-    index: &Index<'t, '_>,
-) -> Option<Node<'t>> {
-    let call = index
-        .parent(member)
-        .filter(|p| p.kind() == "call_expression")?;
+fn callback_param<'t>(member: Node<'t>, position: usize, index: &Index<'t, '_>) -> Option<Node<'t>> {
+    let call = index.parent(member).filter(|p| p.kind() == "call_expression")?;
     let args = call.child_by_field_name("arguments")?;
     let mut cursor = args.walk();
-    let callback = args
-        .named_children(&mut cursor)
-        .filter(|arg| arg.kind() != "comment")
-        .nth(position)?;
+    let callback = args.named_children(&mut cursor).filter(|arg| arg.kind() != "comment").nth(position)?;
     first_param(callback)
 }
 
@@ -413,7 +339,5 @@ pub fn first_param(function: Node) -> Option<Node> {
     }
     let params = function.child_by_field_name("parameters")?;
     let mut cursor = params.walk();
-    params
-        .named_children(&mut cursor)
-        .find(|p| p.kind() != "comment")
+    params.named_children(&mut cursor).find(|p| p.kind() != "comment")
 }

@@ -23,8 +23,8 @@ use tree_sitter::Tree;
 use crate::analysis::diagnostics::Diagnostic;
 
 pub use report::{
-    FETCH_RESULT_DATA, FETCH_RESULT_FIELD, INVOKE_ERROR_BODY, INVOKE_RESULT_DESTRUCTURE,
-    INVOKE_RESULT_FIELD, INVOKE_RESULT_HEDGE,
+    FETCH_RESULT_DATA, FETCH_RESULT_FIELD, INVOKE_ERROR_BODY, INVOKE_RESULT_DESTRUCTURE, INVOKE_RESULT_FIELD,
+    INVOKE_RESULT_HEDGE,
 };
 
 /// How deep helpers that return other helpers' results are followed.

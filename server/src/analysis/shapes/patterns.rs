@@ -23,11 +23,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
             Shape::AxiosResponse(origin) => {
                 let stray: Vec<&Property> = properties
                     .iter()
-                    .filter(|p| {
-                        p.key
-                            .as_deref()
-                            .is_some_and(|k| !AXIOS_RESPONSE_FIELDS.contains(&k))
-                    })
+                    .filter(|p| p.key.as_deref().is_some_and(|k| !AXIOS_RESPONSE_FIELDS.contains(&k)))
                     .collect();
                 if stray.is_empty() {
                     return;
@@ -44,12 +40,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
                     origin.describe()
                 );
                 let fix = self.destructure_fix(pattern, &properties);
-                self.out.report(
-                    pattern.byte_range(),
-                    INVOKE_RESULT_DESTRUCTURE,
-                    message,
-                    fix,
-                );
+                self.out.report(pattern.byte_range(), INVOKE_RESULT_DESTRUCTURE, message, fix);
             }
             Shape::FetchResponse(origin) => {
                 let keys: Vec<&str> = properties.iter().filter_map(|p| p.key.as_deref()).collect();
@@ -96,9 +87,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
             .named_children(&mut cursor)
             .filter_map(|node| {
                 let (key, target) = match node.kind() {
-                    "shorthand_property_identifier_pattern" => {
-                        (Some(self.text(node).to_string()), Some(node))
-                    }
+                    "shorthand_property_identifier_pattern" => (Some(self.text(node).to_string()), Some(node)),
                     "object_assignment_pattern" => {
                         let left = node.child_by_field_name("left")?;
                         (Some(self.text(left).to_string()), Some(left))
@@ -107,10 +96,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
                         let key = node.child_by_field_name("key")?;
                         let key = match key.kind() {
                             "property_identifier" => Some(self.text(key).to_string()),
-                            "string" => {
-                                crate::analysis::syntax::string_literal(key, self.index.src)
-                                    .map(|s| s.value)
-                            }
+                            "string" => crate::analysis::syntax::string_literal(key, self.index.src).map(|s| s.value),
                             _ => None,
                         };
                         (key, node.child_by_field_name("value"))
@@ -129,31 +115,17 @@ impl<'t> Engine<'t, '_, '_, '_> {
             return None;
         }
         let mut cursor = pattern.walk();
-        if pattern
-            .named_children(&mut cursor)
-            .any(|child| child.kind() == "rest_pattern")
-        {
+        if pattern.named_children(&mut cursor).any(|child| child.kind() == "rest_pattern") {
             return None;
         }
-        let (kept, moved): (Vec<&Property>, Vec<&Property>) = properties.iter().partition(|p| {
-            p.key
-                .as_deref()
-                .is_some_and(|k| AXIOS_RESPONSE_FIELDS.contains(&k))
-        });
+        let (kept, moved): (Vec<&Property>, Vec<&Property>) =
+            properties.iter().partition(|p| p.key.as_deref().is_some_and(|k| AXIOS_RESPONSE_FIELDS.contains(&k)));
         let new_text = if kept.is_empty() {
             format!("{{ data: {} }}", self.text(pattern))
         } else {
-            let join = |list: &[&Property]| {
-                list.iter()
-                    .map(|p| self.text(p.node))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
+            let join = |list: &[&Property]| list.iter().map(|p| self.text(p.node)).collect::<Vec<_>>().join(", ");
             format!("{{ {}, data: {{ {} }} }}", join(&kept), join(&moved))
         };
-        Some((
-            "Destructure the function's JSON from `data`".to_string(),
-            vec![(pattern.byte_range(), new_text)],
-        ))
+        Some(("Destructure the function's JSON from `data`".to_string(), vec![(pattern.byte_range(), new_text)]))
     }
 }

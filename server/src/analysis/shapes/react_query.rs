@@ -15,11 +15,7 @@ const MUTATION_RESULT_CALLBACKS: &[&str] = &["onSuccess", "onSettled"];
 
 /// A function (or a name of one) returns a value of `shape`: where react-query passes
 /// it on. Whether it was a react-query option at all.
-pub(super) fn returned<'t>(
-    engine: &mut Engine<'t, '_, '_, '_>,
-    function: Node<'t>,
-    shape: Shape,
-) -> bool {
+pub(super) fn returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, function: Node<'t>, shape: Shape) -> bool {
     let Some(pair) = engine.index.parent(function).filter(|p| p.kind() == "pair") else {
         return false;
     };
@@ -51,9 +47,7 @@ pub(super) fn returned<'t>(
     }
     match engine.text(key) {
         // A `select` transforms the data; what it returns is its own business.
-        "queryFn"
-            if QUERY_HOOKS.contains(&hook_name) && option(engine, options, "select").is_none() =>
-        {
+        "queryFn" if QUERY_HOOKS.contains(&hook_name) && option(engine, options, "select").is_none() => {
             engine.push(Task::Value(hook, Shape::Query(Box::new(resolved))));
         }
         "mutationFn" if MUTATION_HOOKS.contains(&hook_name) => {
@@ -76,12 +70,7 @@ fn result_callbacks<'t>(engine: &mut Engine<'t, '_, '_, '_>, options: Node<'t>, 
 
 /// A call of a mutation's `mutate`/`mutateAsync`: its options' callbacks get the result,
 /// and `mutateAsync` resolves to it.
-pub(super) fn mutate_called<'t>(
-    engine: &mut Engine<'t, '_, '_, '_>,
-    call: Node<'t>,
-    resolved: Shape,
-    resolves: bool,
-) {
+pub(super) fn mutate_called<'t>(engine: &mut Engine<'t, '_, '_, '_>, call: Node<'t>, resolved: Shape, resolves: bool) {
     if let Some(options) = call
         .child_by_field_name("arguments")
         .and_then(|args| args.named_child(1))
@@ -101,26 +90,21 @@ pub(super) fn mutate_fn(key: &str, resolved: &Shape) -> Option<Shape> {
         "mutateAsync" => true,
         _ => return None,
     };
-    Some(Shape::MutateFn {
-        resolved: Box::new(resolved.clone()),
-        resolves,
-    })
+    Some(Shape::MutateFn { resolved: Box::new(resolved.clone()), resolves })
 }
 
 /// The function or value given for `key` in an options object (`key: v` or `key() {}`).
 fn option<'t>(engine: &Engine<'t, '_, '_, '_>, options: Node<'t>, key: &str) -> Option<Node<'t>> {
     let mut cursor = options.walk();
-    options
-        .named_children(&mut cursor)
-        .find_map(|entry| match entry.kind() {
-            "pair" => {
-                let name = entry.child_by_field_name("key")?;
-                (engine.text(name) == key).then(|| entry.child_by_field_name("value"))?
-            }
-            "method_definition" => {
-                let name = entry.child_by_field_name("name")?;
-                (engine.text(name) == key).then_some(entry)
-            }
-            _ => None,
-        })
+    options.named_children(&mut cursor).find_map(|entry| match entry.kind() {
+        "pair" => {
+            let name = entry.child_by_field_name("key")?;
+            (engine.text(name) == key).then(|| entry.child_by_field_name("value"))?
+        }
+        "method_definition" => {
+            let name = entry.child_by_field_name("name")?;
+            (engine.text(name) == key).then_some(entry)
+        }
+        _ => None,
+    })
 }

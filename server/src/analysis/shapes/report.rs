@@ -23,33 +23,16 @@ pub struct Reporter<'p> {
 
 impl<'p> Reporter<'p> {
     pub fn new(path: &'p Path) -> Self {
-        Self {
-            path,
-            diagnostics: Vec::new(),
-        }
+        Self { path, diagnostics: Vec::new() }
     }
 
-    pub fn report(
-        &mut self,
-        range: Range<usize>,
-        code: &'static str,
-        message: String,
-        fix: Option<FixSpec>,
-    ) {
-        let severity = if code == INVOKE_RESULT_HEDGE {
-            Severity::Hint
-        } else {
-            Severity::Warning
-        };
+    pub fn report(&mut self, range: Range<usize>, code: &'static str, message: String, fix: Option<FixSpec>) {
+        let severity = if code == INVOKE_RESULT_HEDGE { Severity::Hint } else { Severity::Warning };
         let mut diagnostic = Diagnostic::new(self.path, range, severity, code, message);
         if let Some((title, edits)) = fix {
             let edits = edits
                 .into_iter()
-                .map(|(range, new_text)| TextEdit {
-                    path: self.path.to_path_buf(),
-                    range,
-                    new_text,
-                })
+                .map(|(range, new_text)| TextEdit { path: self.path.to_path_buf(), range, new_text })
                 .collect();
             diagnostic = diagnostic.with_fix(Fix { title, edits });
         }
@@ -58,11 +41,9 @@ impl<'p> Reporter<'p> {
 
     /// The diagnostics in document order, each (range, code) once.
     pub fn finish(mut self) -> Vec<Diagnostic> {
-        self.diagnostics.sort_by(|a, b| {
-            (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
-        });
         self.diagnostics
-            .dedup_by(|a, b| a.range == b.range && a.code == b.code);
+            .sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+        self.diagnostics.dedup_by(|a, b| a.range == b.range && a.code == b.code);
         self.diagnostics
     }
 }

@@ -24,12 +24,7 @@ fn is_scope(kind: &str) -> bool {
     is_function(kind)
         || matches!(
             kind,
-            "program"
-                | "statement_block"
-                | "switch_body"
-                | "for_statement"
-                | "for_in_statement"
-                | "catch_clause"
+            "program" | "statement_block" | "switch_body" | "for_statement" | "for_in_statement" | "catch_clause"
         )
 }
 
@@ -204,7 +199,5 @@ pub fn enclosing_function<'t>(node: Node<'t>, index: &Index<'t, '_>) -> Option<N
 
 pub fn is_async(function: Node) -> bool {
     let mut cursor = function.walk();
-    function
-        .children(&mut cursor)
-        .any(|child| child.kind() == "async")
+    function.children(&mut cursor).any(|child| child.kind() == "async")
 }

@@ -44,10 +44,7 @@ pub enum Shape {
     /// A react-query mutation whose `mutationFn` resolves to the inner shape.
     Mutation(Box<Shape>),
     /// A mutation's `mutate` (`resolves: false`) or `mutateAsync` (`true`) function.
-    MutateFn {
-        resolved: Box<Shape>,
-        resolves: bool,
-    },
+    MutateFn { resolved: Box<Shape>, resolves: bool },
 }
 
 impl Shape {
@@ -73,14 +70,7 @@ impl Shape {
 }
 
 /// The fields of an axios response (`AxiosResponse`): reading any other is a mistake.
-pub const AXIOS_RESPONSE_FIELDS: &[&str] = &[
-    "data",
-    "status",
-    "statusText",
-    "headers",
-    "config",
-    "request",
-];
+pub const AXIOS_RESPONSE_FIELDS: &[&str] = &["data", "status", "statusText", "headers", "config", "request"];
 
 /// The fields and methods of a native fetch `Response`.
 pub const FETCH_RESPONSE_FIELDS: &[&str] = &[
@@ -103,15 +93,7 @@ pub const FETCH_RESPONSE_FIELDS: &[&str] = &[
 ];
 
 /// The `Response` members that consume its body: it can be read only once.
-pub const FETCH_BODY_READERS: &[&str] = &[
-    "json",
-    "text",
-    "blob",
-    "arrayBuffer",
-    "formData",
-    "bytes",
-    "body",
-];
+pub const FETCH_BODY_READERS: &[&str] = &["json", "text", "blob", "arrayBuffer", "formData", "bytes", "body"];
 
 /// The fields of an `AxiosError` (plus what every `Error` has): anything else read on
 /// an invoke's error is the function's error body, which sits on `err.response.data`.

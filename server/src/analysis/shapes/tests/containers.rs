@@ -44,10 +44,7 @@ fn promise_all_settled_values() {
   return value.count;
 }"#
         ),
-        [
-            "invoke-result-field items",
-            "invoke-result-field value.count"
-        ]
+        ["invoke-result-field items", "invoke-result-field value.count"]
     );
 }
 
@@ -82,10 +79,7 @@ fn react_query_async_query_fn_and_query_object() {
   return [orders.data?.items, data.count];
 }"#
         ),
-        [
-            "invoke-result-field items",
-            "invoke-result-field data.count"
-        ]
+        ["invoke-result-field items", "invoke-result-field data.count"]
     );
 }
 

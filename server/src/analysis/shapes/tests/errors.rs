@@ -106,14 +106,10 @@ fn promise_catch_callback() {
         r#"base44.functions.invoke("a").catch((err) => toast(err.response?.data.message));"#,
     );
     assert_eq!(
-        flagged(
-            r#"base44.functions.invoke("a").then((res) => use(res.data), (e) => show(e.error, e.message));"#
-        ),
+        flagged(r#"base44.functions.invoke("a").then((res) => use(res.data), (e) => show(e.error, e.message));"#),
         ["invoke-error-body e.error"]
     );
-    check_clean(
-        r#"base44.functions.invoke("a").catch((err) => show(err.response?.data ?? err.data));"#,
-    );
+    check_clean(r#"base44.functions.invoke("a").catch((err) => show(err.response?.data ?? err.data));"#);
 }
 
 #[test]

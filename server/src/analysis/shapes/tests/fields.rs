@@ -32,10 +32,7 @@ fn optional_read_fix_keeps_the_chain() {
 
 #[test]
 fn parenthesized_await() {
-    assert_eq!(
-        flagged(r#"async () => (await base44.functions.invoke("a", {})).ok"#),
-        ["invoke-result-field ok"]
-    );
+    assert_eq!(flagged(r#"async () => (await base44.functions.invoke("a", {})).ok"#), ["invoke-result-field ok"]);
     check_fix(
         r#"async () => (await base44.functions.invoke("a", {})).ok"#,
         r#"async () => (await base44.functions.invoke("a", {})).data.ok"#,
@@ -52,10 +49,7 @@ fn service_role_and_typescript_wrappers() {
   return [res.total, r2!.count];
 }"#
         ),
-        [
-            "invoke-result-field res.total",
-            "invoke-result-field r2!.count"
-        ]
+        ["invoke-result-field res.total", "invoke-result-field r2!.count"]
     );
 }
 
@@ -178,11 +172,7 @@ fn a_wrong_test_beside_data_is_a_warning_not_a_hedge() {
   const c = res.data ? res.data.items : res.items;
 }"#
         ),
-        [
-            "invoke-result-field res.ok",
-            "invoke-result-field res.success",
-            "invoke-result-hedge res.items"
-        ]
+        ["invoke-result-field res.ok", "invoke-result-field res.success", "invoke-result-hedge res.items"]
     );
 }
 
@@ -195,11 +185,6 @@ fn marked_spans_of_each_form() {
   if (⟦res.ok⟧ && res.status === 200) return (await base44.functions.invoke("x")).⟦count⟧;
   return ⟦res?.items⟧ ?? res?.data?.items;
 }"#,
-        &[
-            "invoke-result-destructure",
-            "invoke-result-field",
-            "invoke-result-field",
-            "invoke-result-hedge",
-        ],
+        &["invoke-result-destructure", "invoke-result-field", "invoke-result-field", "invoke-result-hedge"],
     );
 }

@@ -19,11 +19,7 @@ async function page() {
   return [flags.beta, stats.data.total, stats.total, again.count];
 }"#
         ),
-        [
-            "invoke-result-field flags.beta",
-            "invoke-result-field stats.total",
-            "invoke-result-field again.count"
-        ]
+        ["invoke-result-field flags.beta", "invoke-result-field stats.total", "invoke-result-field again.count"]
     );
 }
 

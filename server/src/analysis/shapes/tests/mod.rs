@@ -17,10 +17,7 @@ use crate::analysis::text::LineIndex;
 
 fn diagnostics(src: &str) -> Vec<Diagnostic> {
     let tree = parse(src, Lang::Tsx, None).expect("test source parses");
-    assert!(
-        !tree.root_node().has_error(),
-        "test source has syntax errors:\n{src}"
-    );
+    assert!(!tree.root_node().has_error(), "test source has syntax errors:\n{src}");
     response_shape_diagnostics(&tree, src, Path::new("/app/src/Page.jsx"))
 }
 
@@ -40,12 +37,7 @@ fn render(src: &str) -> String {
 /// Asserts the rendered diagnostics; `expect` is compared line by line, trimmed.
 #[track_caller]
 fn check(src: &str, expect: &str) {
-    let expect = expect
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let expect = expect.lines().map(str::trim).filter(|line| !line.is_empty()).collect::<Vec<_>>().join("\n");
     assert_eq!(render(src), expect, "source:\n{src}");
 }
 
@@ -70,19 +62,13 @@ fn check_marked(marked: &str, codes: &[&str]) {
     }
     assert_eq!(spans.len(), codes.len(), "one code per marked span");
     let expected: Vec<_> = spans.into_iter().zip(codes.iter().copied()).collect();
-    let actual: Vec<_> = diagnostics(&src)
-        .into_iter()
-        .map(|d| (d.range, d.code))
-        .collect();
+    let actual: Vec<_> = diagnostics(&src).into_iter().map(|d| (d.range, d.code)).collect();
     assert_eq!(actual, expected, "source:\n{src}");
 }
 
 /// The text each diagnostic flags, with its code: `code `text``.
 fn flagged(src: &str) -> Vec<String> {
-    diagnostics(src)
-        .iter()
-        .map(|d| format!("{} {}", d.code, &src[d.range.clone()]))
-        .collect()
+    diagnostics(src).iter().map(|d| format!("{} {}", d.code, &src[d.range.clone()])).collect()
 }
 
 /// Applies the only fix on offer and compares the whole resulting text.
@@ -100,14 +86,8 @@ fn check_fix(before: &str, after: &str) {
     }
     assert_eq!(text, after);
     let tree = parse(&text, Lang::Tsx, None).expect("fixed source parses");
-    assert!(
-        !tree.root_node().has_error(),
-        "the fix broke the syntax:\n{text}"
-    );
-    assert!(
-        diagnostics(&text).len() < found.len(),
-        "the fix did not remove its warning:\n{text}"
-    );
+    assert!(!tree.root_node().has_error(), "the fix broke the syntax:\n{text}");
+    assert!(diagnostics(&text).len() < found.len(), "the fix did not remove its warning:\n{text}");
 }
 
 /// Asserts that no diagnostic offers a fix.
