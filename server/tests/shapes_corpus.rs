@@ -145,3 +145,36 @@ fn every_fix_applies_cleanly_and_removes_its_warning() {
     }
     assert!(applied >= 20, "only {applied} fixes were tried");
 }
+
+/// The check runs on every keystroke. Generous bounds (the real figures are tens of
+/// times lower, even in a debug build) that still catch work growing with the square
+/// of the file.
+#[test]
+fn a_five_thousand_line_file_is_checked_quickly() {
+    let mut src = String::new();
+    let files = corpus_files();
+    let jsx: Vec<_> = files.iter().filter(|f| f.extension().is_some_and(|e| e == "jsx")).collect();
+    while src.lines().count() < 5_000 {
+        for relative in &jsx {
+            src.push_str(&fs::read_to_string(corpus_dir().join(relative)).expect("readable"));
+        }
+    }
+    let time = |src: &str| {
+        let tree = parse(src, Lang::Tsx, None).expect("parses");
+        let started = std::time::Instant::now();
+        let found = response_shape_diagnostics(&tree, src, Path::new("big.jsx"));
+        (started.elapsed(), found.len())
+    };
+    let (elapsed, found) = time(&src);
+    assert!(found > 100, "the concatenated corpus should be full of warnings");
+    assert!(elapsed.as_millis() < 1_500, "5,000 lines took {elapsed:?}");
+
+    // One module-level response read from thousands of functions.
+    let mut wide = String::from("const res = await base44.functions.invoke('a');\n");
+    for k in 0..5_000 {
+        wide.push_str(&format!("function f{k}(x) {{ return res.data.v{k} + x.res; }}\n"));
+    }
+    let (elapsed, found) = time(&wide);
+    assert_eq!(found, 0);
+    assert!(elapsed.as_millis() < 3_000, "5,000 references took {elapsed:?}");
+}

@@ -30,6 +30,15 @@ pub struct Index<'t, 's> {
     declarations: RefCell<HashMap<usize, HashSet<&'s str>>>,
 }
 
+/// A cheap test on the callee's text before the full one: almost no call is an invoke.
+fn may_be_functions_call(call: Node, src: &str) -> bool {
+    let Some(callee) = call.child(0) else {
+        return false;
+    };
+    let text = text(callee, src).trim_end_matches([')', '!', ' ', '\t', '\n', '\r']);
+    text.ends_with("invoke") || text.ends_with("fetch")
+}
+
 impl<'t, 's> Index<'t, 's> {
     /// `None` for a tree nested deeper than [`MAX_DEPTH`].
     pub fn build(tree: &'t Tree, src: &'s str) -> Option<Self> {
@@ -61,6 +70,7 @@ impl<'t, 's> Index<'t, 's> {
             if kind == identifier_kind || kind == shorthand_kind {
                 identifiers.entry(text(node, src)).or_default().push(node);
             } else if kind == call_kind
+                && may_be_functions_call(node, src)
                 && let Some(call) = functions_call_kind(node, src)
             {
                 calls.push((node, call));
