@@ -304,7 +304,7 @@ pub fn static_shape(node: Node, index: &Index) -> Option<Shape> {
 /// The origin of a `functions.invoke`/`functions.fetch` call node.
 pub fn origin_of(call: Node, index: &Index) -> Option<Origin> {
     let kind = functions_call_kind(call, index.src)?;
-    Some(Origin { kind, name: call_site_of(call, index.src).map(|site| site.value), call: call.byte_range() })
+    Some(Origin { kind, name: call_site_of(call, index.src).map(|site| site.value) })
 }
 
 fn same_kind(a: &Shape, b: &Shape) -> bool {

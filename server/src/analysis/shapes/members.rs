@@ -74,7 +74,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
             return;
         }
         let object_text = self.text(object);
-        let shown = quotable(object_text).unwrap_or("");
+        let shown = quotable(object_text).unwrap_or("(…)");
         let range = read_range(member, object, property);
         if name == "json"
             && let Some(call) = self.index.parent(member).filter(|p| p.kind() == "call_expression")
@@ -119,7 +119,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
             return;
         }
         let object_text = self.text(object);
-        let shown = quotable(object_text).unwrap_or("");
+        let shown = quotable(object_text).unwrap_or("(…)");
         let range = read_range(member, object, property);
         let parsed = format!("await {object_text}.json()");
         let parenthesized = format!("({parsed})");

@@ -2,8 +2,6 @@
 //! `Response`, a promise of one, or a container (a `Promise.all` tuple, a react-query
 //! result) that holds one.
 
-use std::ops::Range;
-
 use crate::analysis::calls::CallKind;
 
 /// The call a tracked value comes from, named in messages.
@@ -12,7 +10,6 @@ pub struct Origin {
     pub kind: CallKind,
     /// The function name (invoke) or path (fetch), when the call names it statically.
     pub name: Option<String>,
-    pub call: Range<usize>,
 }
 
 impl Origin {

@@ -188,3 +188,11 @@ fn marked_spans_of_each_form() {
         &["invoke-result-destructure", "invoke-result-field", "invoke-result-field", "invoke-result-hedge"],
     );
 }
+
+#[test]
+fn long_objects_are_not_quoted_whole() {
+    check(
+        r#"async () => (await base44.functions.invoke("process-order", { id: 1 })).ok"#,
+        r#"1:73 invoke-result-field `(…).ok` reads the axios response of "process-order"; its JSON is on `(…).data`"#,
+    );
+}
