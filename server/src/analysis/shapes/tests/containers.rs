@@ -140,3 +140,18 @@ fn react_query_mutate_async_and_per_call_callbacks() {
         ]
     );
 }
+
+#[test]
+fn react_query_positional_forms() {
+    assert_eq!(
+        flagged(
+            r#"function Old() {
+  const stats = useQuery(["stats"], () => base44.functions.invoke("stats"));
+  const picked = useQuery(["p"], () => base44.functions.invoke("p"), { select: (r) => r.data });
+  const save = useMutation((v) => base44.functions.invoke("save", v), { onSuccess: (r) => r.saved });
+  return [stats.data?.total, picked.data.total];
+}"#
+        ),
+        ["invoke-result-field r.saved", "invoke-result-field total"]
+    );
+}
