@@ -44,18 +44,31 @@ impl<'t> Engine<'t, '_, '_, '_> {
             }
             Shape::FetchResponse(origin) => {
                 let keys: Vec<&str> = properties.iter().filter_map(|p| p.key.as_deref()).collect();
-                let code = if keys.contains(&"data") {
-                    FETCH_RESULT_DATA
-                } else if keys.iter().any(|k| !FETCH_RESPONSE_FIELDS.contains(k)) {
-                    FETCH_RESULT_FIELD
-                } else {
+                let stray: Vec<&str> = keys.iter().copied().filter(|k| !FETCH_RESPONSE_FIELDS.contains(k)).collect();
+                if stray.is_empty() {
                     return;
+                }
+                let (code, message) = if keys.contains(&"data") {
+                    (
+                        FETCH_RESULT_DATA,
+                        format!(
+                            "`data` is undefined: {} resolves to a native Response; read its JSON with `.json()`",
+                            origin.describe()
+                        ),
+                    )
+                } else {
+                    let names = stray.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                    let verb = if stray.len() == 1 { "is not a field" } else { "are not fields" };
+                    (
+                        FETCH_RESULT_FIELD,
+                        format!(
+                            "{names} {verb} of the native Response of {}; read its JSON with `.json()`",
+                            origin.describe()
+                        ),
+                    )
                 };
-                let message = format!(
-                    "{} resolves to a native Response, which has no such fields; read its JSON with `await res.json()`",
-                    origin.describe()
-                );
-                self.out.report(pattern.byte_range(), code, message, None);
+                let fix = self.fetch_destructure_fix(pattern, &properties, stray.len() == keys.len());
+                self.out.report(pattern.byte_range(), code, message, fix);
             }
             Shape::Query(inner) => self.take_property(&properties, "data", *inner),
             Shape::Mutation(inner) => {
@@ -106,6 +119,34 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 Some(Property { node, key, target })
             })
             .collect()
+    }
+
+    /// `const { rows } = await fetch(…)` → `… = await (await fetch(…)).json()`, and
+    /// `const { data } = await fetch(…)` → `const data = await (await fetch(…)).json()`.
+    /// Only for a declaration that awaits the call itself, taking nothing else.
+    fn fetch_destructure_fix(
+        &self,
+        pattern: Node<'t>,
+        properties: &[Property<'t>],
+        all_stray: bool,
+    ) -> Option<FixSpec> {
+        let declarator = self.index.parent(pattern).filter(|p| p.kind() == "variable_declarator")?;
+        let awaited = declarator.child_by_field_name("value").filter(|v| v.kind() == "await_expression")?;
+        let call = awaited.named_child(0).filter(|c| c.kind() == "call_expression")?;
+        let parsed = (awaited.byte_range(), format!("await (await {}).json()", self.text(call)));
+        let title = "Read the JSON with `.json()`".to_string();
+        match properties {
+            [only] if only.key.as_deref() == Some("data") => {
+                let target = only
+                    .target
+                    .filter(|t| matches!(t.kind(), "identifier" | "shorthand_property_identifier_pattern"))?;
+                Some((title, vec![(pattern.byte_range(), self.text(target).to_string()), parsed]))
+            }
+            _ if all_stray && properties.iter().all(|p| p.key.as_deref() != Some("data")) => {
+                Some((title, vec![parsed]))
+            }
+            _ => None,
+        }
     }
 
     /// `{ success, order }` → `{ data: { success, order } }`; with axios fields mixed

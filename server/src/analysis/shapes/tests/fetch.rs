@@ -52,10 +52,20 @@ fn response_fields_are_fine() {
 
 #[test]
 fn destructured_fetch_response() {
-    assert_eq!(
-        flagged(r#"async () => { const { data } = await base44.functions.fetch("/r"); }"#),
-        ["fetch-result-data { data }"]
+    check(
+        r#"async () => { const { data } = await base44.functions.fetch("/r"); }"#,
+        r#"1:21 fetch-result-data `data` is undefined: fetch("/r") resolves to a native Response; read its JSON with `.json()`"#,
     );
+    check_fix(
+        r#"async () => { const { data: body } = await base44.functions.fetch("/r"); use(body); }"#,
+        r#"async () => { const body = await (await base44.functions.fetch("/r")).json(); use(body); }"#,
+    );
+    check_fix(
+        r#"async () => { const { rows, total } = await base44.functions.fetch("/r"); }"#,
+        r#"async () => { const { rows, total } = await (await base44.functions.fetch("/r")).json(); }"#,
+    );
+    check_no_fix(r#"async () => { const { ok, rows } = await base44.functions.fetch("/r"); }"#);
+    check_clean(r#"async () => { const { ok, status, body } = await base44.functions.fetch("/r"); }"#);
 }
 
 #[test]

@@ -64,3 +64,8 @@ export async function reportRowCount(id: string): Promise<number> {
   const { rows } = await loadReport(id);
   return rows.length;
 }
+
+export async function topCustomers(): Promise<string[]> {
+  const { customers } = await base44.functions.fetch("/top-customers"); // planted: fetch-result-field
+  return customers;
+}
