@@ -190,6 +190,9 @@ impl<'t> Engine<'t, '_, '_, '_> {
     fn hedge(&self, read: Node<'t>, object_text: &str) -> Option<Option<(Range<usize>, String)>> {
         let mut top = read;
         let mut fix = None;
+        // Only a fallback (`??`, `||`, a ternary's branches) makes a hedge; comparisons
+        // on the way (`res?.ok === true || …`) are climbed through, `&&` is not.
+        let mut fallback = false;
         for _ in 0..MAX_HEDGE_DEPTH {
             let Some(parent) = self.index.parent(top) else {
                 break;
@@ -198,12 +201,16 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 "parenthesized_expression" => true,
                 // A branch may be a fallback; the condition is a test that is just wrong.
                 "ternary_expression" => {
-                    parent.child_by_field_name("condition").is_none_or(|condition| condition.id() != top.id())
+                    let branch =
+                        parent.child_by_field_name("condition").is_none_or(|condition| condition.id() != top.id());
+                    fallback |= branch;
+                    branch
                 }
                 "member_expression" => parent.child_by_field_name("object").is_some_and(|o| o.id() == top.id()),
                 "binary_expression" => {
                     let operator = parent.child_by_field_name("operator").map(|o| o.kind());
-                    if matches!(operator, Some("??" | "||")) && fix.is_none() {
+                    let is_fallback = matches!(operator, Some("??" | "||"));
+                    if is_fallback && fix.is_none() {
                         let other = [parent.child_by_field_name("left"), parent.child_by_field_name("right")]
                             .into_iter()
                             .flatten()
@@ -214,7 +221,8 @@ impl<'t> Engine<'t, '_, '_, '_> {
                             fix = Some((parent.byte_range(), self.text(other).to_string()));
                         }
                     }
-                    matches!(operator, Some("??" | "||"))
+                    fallback |= is_fallback;
+                    is_fallback || matches!(operator, Some("===" | "!==" | "==" | "!="))
                 }
                 _ => false,
             };
@@ -223,7 +231,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
             }
             top = parent;
         }
-        if fix.is_some() || (top.id() != read.id() && self.reads_data_of(top, object_text)) { Some(fix) } else { None }
+        if fix.is_some() || (fallback && self.reads_data_of(top, object_text)) { Some(fix) } else { None }
     }
 
     /// Whether `node` contains a read of `<object_text>.data` (or `?.data`).

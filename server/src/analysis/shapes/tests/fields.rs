@@ -196,3 +196,22 @@ fn long_objects_are_not_quoted_whole() {
         r#"1:73 invoke-result-field `(…).ok` reads the axios response of "process-order"; its JSON is on `(…).data`"#,
     );
 }
+
+#[test]
+fn hedges_through_comparisons_and_not_through_and() {
+    check_fix(
+        r#"async () => { const res = await base44.functions.invoke("x"); return res?.data?.ok === true || res?.ok === true; }"#,
+        r#"async () => { const res = await base44.functions.invoke("x"); return res?.data?.ok === true; }"#,
+    );
+    assert_eq!(
+        flagged(
+            r#"async () => {
+  const res = await base44.functions.invoke("x");
+  const a = res.status === 200 && res.done === res.data.done;
+  const b = result?.data ?? res?.done;
+  const c = Array.isArray(res) ? res : res.data;
+}"#
+        ),
+        ["invoke-result-field res.done", "invoke-result-field res?.done"]
+    );
+}
