@@ -16,6 +16,7 @@ pub mod project;
 pub mod runner;
 pub mod scan;
 pub mod serve;
+pub mod shapes;
 pub mod sources;
 pub mod syntax;
 pub mod text;
