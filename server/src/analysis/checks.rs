@@ -23,6 +23,8 @@ pub fn check_file(index: &WorkspaceIndex, path: &Path, src: &str, tree: &Tree, s
         }
         out.extend(project_problems_in(project, path, src, tree));
     }
+    // The response's shape is the SDK's business, whichever project the file is in.
+    out.extend(super::shapes::response_shape_diagnostics(tree, src, path));
     out
 }
 
