@@ -53,11 +53,17 @@ function M.find_root(file)
   return nil
 end
 
--- JSON with indentation (vim.json.encode writes one line), keys sorted for stable output.
-local function pretty_json(value, indent)
+-- vim.json.encode escapes "/" as "\/": valid JSON, but noise in paths, URLs and content types.
+local function encode_scalar(value)
+  return (vim.json.encode(value):gsub("\\/", "/"))
+end
+
+-- JSON with indentation (vim.json.encode writes one line). Keys listed in `key_order` come first in
+-- that order, the rest sorted, so output is stable.
+local function pretty_json(value, indent, key_order)
   indent = indent or ""
   local inner = indent .. "  "
-  if type(value) == "table" and value ~= vim.NIL then
+  if type(value) == "table" then
     if vim.tbl_isempty(value) then
       return vim.tbl_islist(value) and "[]" or "{}"
     end
@@ -68,29 +74,40 @@ local function pretty_json(value, indent)
       end
       return "[\n" .. table.concat(parts, ",\n") .. "\n" .. indent .. "]"
     end
-    local keys = vim.tbl_keys(value)
-    table.sort(keys, function(a, b)
+    local keys, listed = {}, {}
+    for _, key in ipairs(key_order or {}) do
+      if value[key] ~= nil then
+        table.insert(keys, key)
+        listed[key] = true
+      end
+    end
+    local rest = vim.tbl_filter(function(key)
+      return not listed[key]
+    end, vim.tbl_keys(value))
+    table.sort(rest, function(a, b)
       return tostring(a) < tostring(b)
     end)
+    vim.list_extend(keys, rest)
     for _, key in ipairs(keys) do
-      table.insert(parts, inner .. vim.json.encode(tostring(key)) .. ": " .. pretty_json(value[key], inner))
+      table.insert(parts, inner .. encode_scalar(tostring(key)) .. ": " .. pretty_json(value[key], inner))
     end
     return "{\n" .. table.concat(parts, ",\n") .. "\n" .. indent .. "}"
   end
-  return vim.json.encode(value)
+  return encode_scalar(value)
 end
 M.pretty_json = pretty_json
 
 --- Shows an invoke answer in a read-only scratch buffer (filetype json) in a split.
 function M.show_response(name, result)
-  local body = {
+  local shown = {
     ["function"] = name,
-    status = result.status,
-    durationMs = result.durationMs,
-    headers = result.headers,
-    body = result.body,
+    status = result.status or vim.NIL,
+    durationMs = result.durationMs or vim.NIL,
+    headers = result.headers or vim.empty_dict(),
+    body = result.body == nil and vim.NIL or result.body,
   }
-  local lines = vim.split(pretty_json(body), "\n", { plain = true })
+  local order = { "function", "status", "durationMs", "headers", "body" }
+  local lines = vim.split(pretty_json(shown, "", order), "\n", { plain = true })
   local logs = result.logs
   if type(logs) == "string" then
     logs = vim.split(logs, "\n", { plain = true })
@@ -123,6 +140,8 @@ function M.invoke(client, args, bufnr)
     vim.notify("base44: invoke needs a function name", vim.log.levels.ERROR)
     return
   end
+  -- Neovim's JSON decoding turns null into nil, which drops the key: put the null back.
+  args = vim.tbl_extend("force", args, { data = args.data == nil and vim.NIL or args.data })
   vim.notify("base44: invoking " .. name .. " …", vim.log.levels.INFO)
   client.request("workspace/executeCommand", { command = "base44.invoke", arguments = { args } }, function(err, result)
     if err then
@@ -232,8 +251,14 @@ function M.attach(bufnr)
   return id
 end
 
+-- The buffer's base44 client, else any running one (e.g. when the response split has the focus).
 local function base44_client(bufnr)
   for _, client in pairs(vim.lsp.buf_get_clients(bufnr or 0)) do
+    if client.name == "base44" then
+      return client
+    end
+  end
+  for _, client in pairs(vim.lsp.get_active_clients()) do
     if client.name == "base44" then
       return client
     end
@@ -265,7 +290,11 @@ local function define_commands()
       end
       data = decoded
     end
-    M.invoke(client, { ["function"] = name, data = data, uri = vim.uri_from_bufnr(0) }, 0)
+    -- The uri tells the server which project's function is meant.
+    local file = vim.api.nvim_buf_get_name(0)
+    local uri = (file ~= "" and M.find_root(file)) and vim.uri_from_fname(file)
+      or vim.uri_from_fname(client.config.root_dir .. "/base44")
+    M.invoke(client, { ["function"] = name, data = data, uri = uri }, 0)
   end, { nargs = "+", desc = "base44: invoke a function with optional JSON data" })
   vim.api.nvim_create_user_command("Base44GenerateTypes", function()
     local client = base44_client(0)
