@@ -177,9 +177,18 @@ class Base44Extension implements vscode.Disposable {
     };
     const client = new LanguageClient("base44", "Base44", serverOptions, clientOptions);
     this.client = client;
+    // Registered before start: the server sends its first status right after `initialized`.
+    client.onNotification("base44/status", (params: unknown) => {
+      const state = parseStatusNotification(params);
+      if (state) {
+        this.showStatus(state);
+      }
+    });
     client.onDidChangeState((event) => {
       if (event.newState === State.Starting) {
         this.showStatus({ kind: "starting" });
+      } else if (event.newState === State.Running) {
+        this.showStatus({ kind: "running" });
       } else if (event.newState === State.Stopped) {
         this.showStatus(this.stopping ? { kind: "stopped" } : { kind: "crashed" });
       }
@@ -192,12 +201,6 @@ class Base44Extension implements vscode.Disposable {
       this.showStatus({ kind: "crashed" });
       return;
     }
-    client.onNotification("base44/status", (params: unknown) => {
-      const state = parseStatusNotification(params);
-      if (state) {
-        this.showStatus(state);
-      }
-    });
     await this.ensureShowReferencesCommand();
   }
 
@@ -281,7 +284,7 @@ class Base44Extension implements vscode.Disposable {
         // The server stops the run on $/cancelRequest; the race makes Cancel immediate even if it answers late.
         const cancelled = new Promise<"cancelled">((resolve) => token.onCancellationRequested(() => resolve("cancelled")));
         try {
-          const request = client.sendRequest(ExecuteCommandRequest.type, { command: "base44.invoke", arguments: [parsed] }, token);
+          const request = client.sendRequest(ExecuteCommandRequest.type, { command: "base44.invoke", arguments: args }, token);
           const raw = await Promise.race([request, cancelled]);
           if (raw === "cancelled") {
             this.functionsChannel.appendLine(`[${new Date().toISOString()}] ■ ${name}: cancelled`);

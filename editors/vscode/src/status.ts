@@ -2,6 +2,8 @@
 
 export type ServerState =
   | { kind: "starting" }
+  /** Running, before the server's first `base44/status`. */
+  | { kind: "running" }
   | { kind: "indexing"; projects: number; functions: number }
   | { kind: "ready"; projects: number; functions: number }
   | { kind: "stopped" }
@@ -24,6 +26,8 @@ export function statusView(state: ServerState): StatusView {
   switch (state.kind) {
     case "starting":
       return { text: "$(sync~spin) Base44", tooltip: "Base44: starting the server", command: "base44.showOutput", isError: false };
+    case "running":
+      return { text: "$(check) Base44", tooltip: "Base44: the server is running", command: "base44.showOutput", isError: false };
     case "indexing":
       return {
         text: "$(sync~spin) Base44: indexing",

@@ -17,6 +17,7 @@ test("indexing spins; crashed is an error that restarts on click", () => {
   assert.equal(crashed.command, "base44.restartServer");
   assert.equal(crashed.isError, true);
   assert.equal(statusView({ kind: "missing", message: "no binary" }).tooltip, "no binary");
+  assert.equal(statusView({ kind: "running" }).text, "$(check) Base44");
 });
 
 test("status notifications are read defensively", () => {
