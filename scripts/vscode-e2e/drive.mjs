@@ -117,6 +117,8 @@ async function main() {
       const row = suggest.locator('.monaco-list-row:has-text("send-receipt")').first();
       await row.waitFor();
       await page.screenshot({ path: join(ARTIFACTS, "completion-popup.png") });
+      // A smaller picture of the same moment for the README: the editor with its suggest list.
+      await page.locator(".part.editor").first().screenshot({ path: join(ARTIFACTS, "readme-completion.png") });
       await row.click();
       await page.locator(".view-line", { hasText: 'invoke("send-receipt")' }).first().waitFor();
     });
