@@ -110,15 +110,17 @@ async function main() {
       await page.keyboard.press("Enter");
       await page.keyboard.press("End");
       await page.keyboard.press("Enter");
-      // Auto-closing quotes and parentheses turn this into base44.functions.invoke("send") with the cursor after "send".
-      await page.keyboard.type('await base44.functions.invoke("send', { delay: 20 });
+      // Auto-closing quotes and parentheses turn this into base44.functions.invoke("") with the cursor in the string.
+      await page.keyboard.type('await base44.functions.invoke("', { delay: 20 });
       await page.keyboard.press("Control+Space");
       const suggest = page.locator(".editor-widget.suggest-widget");
+      await suggest.locator('.monaco-list-row:has-text("process-order")').first().waitFor();
+      // The README's picture: the editor with the list of function names.
+      await page.locator(".part.editor").first().screenshot({ path: join(ARTIFACTS, "readme-completion.png") });
+      await page.keyboard.type("send", { delay: 20 });
       const row = suggest.locator('.monaco-list-row:has-text("send-receipt")').first();
       await row.waitFor();
       await page.screenshot({ path: join(ARTIFACTS, "completion-popup.png") });
-      // A smaller picture of the same moment for the README: the editor with its suggest list.
-      await page.locator(".part.editor").first().screenshot({ path: join(ARTIFACTS, "readme-completion.png") });
       await row.click();
       await page.locator(".view-line", { hasText: 'invoke("send-receipt")' }).first().waitFor();
     });
