@@ -25,10 +25,11 @@ pub fn check_file(index: &WorkspaceIndex, path: &Path, src: &str, tree: &Tree, s
 }
 
 pub fn check_call_site(project: &ProjectIndex, path: &Path, site: &CallSite) -> Option<Diagnostic> {
-    if site.target(|name| project.function(name).is_some()).is_some() {
+    let written = site.written_name();
+    // An empty name is what an editor's auto-closed quotes look like mid-typing.
+    if written.is_empty() || site.target(|name| project.function(name).is_some()).is_some() {
         return None;
     }
-    let written = site.written_name();
     let suggestions = did_you_mean(written, project.names());
     let hint = match suggestions.first() {
         Some(best) => format!("; did you mean \"{best}\"?"),
