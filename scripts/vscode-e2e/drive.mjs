@@ -50,7 +50,7 @@ async function quickOpen(page, relativePath) {
   const row = page.locator(`.quick-input-list .monaco-list-row:has-text("${fileName}"):has-text("${folder}")`).first();
   await row.waitFor({ timeout: STEP_TIMEOUT });
   await row.click();
-  await page.locator(`.tabs-container .tab.active:has-text("${fileName}")`).waitFor({ timeout: STEP_TIMEOUT });
+  await page.locator(`.editor-group-container.active .tab.active:has-text("${fileName}")`).waitFor({ timeout: STEP_TIMEOUT });
   await page.locator(".editor-instance .monaco-editor .view-lines").first().waitFor({ timeout: STEP_TIMEOUT });
 }
 
@@ -146,6 +146,12 @@ async function main() {
         await channelRow.waitFor();
         await channelRow.click();
         await page.locator('.panel .view-lines:has-text("stream-report: HTTP 200")').first().waitFor();
+      });
+
+      await step(page, "call-sites-lens", 'the references peek listing StockBadge.tsx after clicking the "1 call site" lens', async () => {
+        await quickOpen(page, "stream-report/entry.ts");
+        await page.locator('.editor-group-container.active .codelens-decoration a:has-text("call site")').first().click();
+        await page.locator('.peekview-widget:has-text("StockBadge.tsx")').first().waitFor();
       });
     }
   } finally {
