@@ -1,9 +1,11 @@
 -- Headless Neovim test of base44-lsp: attaches the server through editors/nvim/lua/base44.lua to a
--- copy of examples/shop and checks diagnostics and completion. Run by scripts/test-nvim, which sets
--- BASE44_LSP (server binary), BASE44_APP (the app copy) and BASE44_NVIM_DIR (editors/nvim).
+-- copy of examples/shop and checks diagnostics, completion, and an invoke through the code action (the
+-- path Helix uses too). Run by scripts/test-nvim, which sets BASE44_LSP (server binary), BASE44_APP
+-- (the app copy), BASE44_NVIM_DIR (editors/nvim) and BASE44_DENO (the deno that runs functions).
 local server = os.getenv("BASE44_LSP")
 local app = os.getenv("BASE44_APP")
 local plugin_dir = os.getenv("BASE44_NVIM_DIR")
+local deno = os.getenv("BASE44_DENO")
 local wait_ms = tonumber(os.getenv("BASE44_NVIM_WAIT_MS") or "") or 20000
 
 local failures = 0
@@ -32,7 +34,7 @@ local ok, err = pcall(function()
   vim.opt.runtimepath:prepend(plugin_dir)
   vim.cmd("filetype on")
   local base44 = require("base44")
-  base44.setup({ cmd = { server } })
+  base44.setup({ cmd = { server }, settings = { base44 = { deno = { path = deno } } } })
 
   local checkout = app .. "/src/pages/Checkout.jsx"
   vim.cmd("edit " .. vim.fn.fnameescape(checkout))
@@ -134,6 +136,53 @@ local ok, err = pcall(function()
   report(#missing == 0, "completion inside invoke(\"\") offers every function of the app",
     "missing " .. table.concat(missing, ", ") .. "; offered: " .. table.concat(offered, ", "))
   report(labels["stock-check"] == nil, "completion offers checkStock by its configured name, not its folder")
+
+  -- Invoke through the code action on a function's entry, choosing it as a user would in the menu.
+  vim.cmd("edit " .. vim.fn.fnameescape(app .. "/base44/functions/stream-report/entry.ts"))
+  local entry_buf = vim.api.nvim_get_current_buf()
+  vim.wait(wait_ms, function()
+    return #vim.lsp.buf_get_clients(entry_buf) > 0
+  end, 50)
+  for index, line in ipairs(vim.api.nvim_buf_get_lines(entry_buf, 0, -1, false)) do
+    if line:find("Deno.serve", 1, true) then
+      vim.api.nvim_win_set_cursor(0, { index, 0 })
+    end
+  end
+  local offered_actions = {}
+  local original_select = vim.ui.select
+  vim.ui.select = function(items, opts, on_choice)
+    for _, item in ipairs(items) do
+      local action = item[2]
+      table.insert(offered_actions, action.title)
+      if action.title == "▶ Invoke stream-report" then
+        vim.ui.select = original_select
+        return on_choice(item)
+      end
+    end
+    vim.ui.select = original_select
+    return on_choice(nil)
+  end
+  vim.lsp.buf.code_action()
+  local response_buf
+  vim.wait(wait_ms, function()
+    for _, buf in ipairs(vim.api.nvim_list_bufs()) do
+      if vim.api.nvim_buf_get_name(buf):find("base44://stream-report/", 1, true) then
+        response_buf = buf
+        return true
+      end
+    end
+    return false
+  end, 50)
+  report(vim.tbl_contains(offered_actions, "▶ Invoke stream-report"), "code action \"▶ Invoke stream-report\" on the entry",
+    "offered: " .. table.concat(offered_actions, ", "))
+  if response_buf then
+    local text = table.concat(vim.api.nvim_buf_get_lines(response_buf, 0, -1, false), "\n")
+    report(vim.bo[response_buf].filetype == "json", "the response opens as JSON")
+    report(text:find('"status": 200', 1, true) ~= nil and text:find("2026-11-01,120", 1, true) ~= nil,
+      "the response shows status 200 and the CSV body", text)
+  else
+    report(false, "invoke through the code action shows the response", "no response buffer")
+  end
 end)
 if not ok then
   report(false, "test run", tostring(err))
