@@ -89,6 +89,18 @@ async function main() {
       await page.locator('.statusbar-item:has-text("Base44: 6 functions")').first().waitFor({ timeout: 2 * STEP_TIMEOUT });
     });
 
+    await step(page, "access-token", "Base44: Set access token stores the token (SecretStorage) and confirms", async () => {
+      await runCommand(page, "Base44: Set access token");
+      const input = page.locator('.quick-input-widget:has-text("access token") input');
+      await input.waitFor();
+      if ((await input.getAttribute("type")) !== "password") {
+        throw new Error("the token input box is not a password box");
+      }
+      await input.fill(process.env.E2E_TOKEN || "");
+      await page.keyboard.press("Enter");
+      await page.locator('.notification-toast:has-text("access token saved")').first().waitFor();
+    });
+
     await step(page, "problems-unknown-function", 'the Problems view listing the unknown-function error for "orders/refnd"', async () => {
       await page.locator(".editor-instance .monaco-editor .squiggly-error").first().waitFor();
       await page.keyboard.press("Control+Shift+M");
@@ -146,6 +158,18 @@ async function main() {
         await channelRow.waitFor();
         await channelRow.click();
         await page.locator('.panel .view-lines:has-text("stream-report: HTTP 200")').first().waitFor();
+      });
+
+      await step(page, "invoke-command", 'Base44: Invoke function → pick orders/refund → JSON body → a response with "refunded": 5', async () => {
+        await runCommand(page, "Base44: Invoke function");
+        const pick = page.locator('.quick-input-list .monaco-list-row:has-text("orders/refund")').first();
+        await pick.waitFor();
+        await pick.click();
+        await page.locator('.quick-input-widget:has-text("Request body as JSON")').waitFor();
+        await page.locator(".quick-input-widget input").fill('{"orderId": "o-1", "amount": 5}');
+        await page.keyboard.press("Enter");
+        await page.locator('.tabs-container .tab:has-text("orders-refund-response-")').first().waitFor({ timeout: 2 * STEP_TIMEOUT });
+        await page.locator(".view-line", { hasText: '"refunded": 5' }).first().waitFor();
       });
 
       await step(page, "call-sites-lens", 'the references peek listing StockBadge.tsx after clicking the "1 call site" lens', async () => {
