@@ -210,6 +210,8 @@ function M.config(root_dir)
     cmd = options.cmd,
     filetypes = options.filetypes,
     root_dir = root_dir,
+    -- For vim.lsp.config (0.11+), which finds the root itself.
+    root_markers = { "base44" },
     init_options = options.settings.base44,
     settings = options.settings,
     commands = client_commands,
@@ -350,6 +352,11 @@ function M.lspconfig(opts)
   if not configs.base44 then
     local config = M.config(nil)
     config.root_dir = require("lspconfig.util").root_pattern("base44")
+    -- lspconfig reads `commands` as user commands to create: register the client-side handlers globally.
+    config.commands = nil
+    for name, handler in pairs(client_commands) do
+      vim.lsp.commands[name] = handler
+    end
     configs.base44 = { default_config = config }
   end
   require("lspconfig").base44.setup({})
