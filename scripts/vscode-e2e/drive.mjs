@@ -3,7 +3,7 @@
 // with what was expected and the run goes on where the next step does not depend on it.
 // Env: PORT, WORKSPACE (copy of examples/shop), ARTIFACTS (screenshot folder), PLAYWRIGHT_DIR, CHROMIUM.
 import { createRequire } from "node:module";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const { PORT, WORKSPACE, ARTIFACTS, PLAYWRIGHT_DIR } = process.env;
@@ -178,6 +178,30 @@ async function main() {
         await page.locator('.peekview-widget:has-text("StockBadge.tsx")').first().waitFor();
       });
     }
+
+    await step(page, "generate-types", "Base44: Generate types writes base44/.types/types.d.ts naming the functions", async () => {
+      await runCommand(page, "Base44: Generate types");
+      await page.locator('.notification-toast:has-text("Base44: wrote")').first().waitFor();
+      const typesFile = join(WORKSPACE, "base44/.types/types.d.ts");
+      if (!existsSync(typesFile)) {
+        throw new Error(`${typesFile} does not exist`);
+      }
+      const types = readFileSync(typesFile, "utf8");
+      if (!types.includes("orders/refund") || !types.includes("checkStock")) {
+        throw new Error("types.d.ts does not name orders/refund and checkStock");
+      }
+    });
+
+    await step(page, "restart-server", 'Base44: Restart server brings the status back to "Base44: 6 functions"', async () => {
+      await runCommand(page, "Base44: Restart server");
+      // The new server logs its start in the "Base44 LSP" channel: a second "Starting" line proves the restart
+      // (the status bar alone can flip back to the count faster than a test can watch it change).
+      await runCommand(page, "Base44: Show output");
+      await page.locator(".panel .view-line", { hasText: "Starting " }).nth(1).waitFor({ timeout: 2 * STEP_TIMEOUT });
+      await page.locator('.statusbar-item:has-text("Base44: 6 functions")').first().waitFor({ timeout: 2 * STEP_TIMEOUT });
+      await page.keyboard.press("Control+Shift+M");
+      await page.locator('.markers-panel .monaco-list-row:has-text("unknown-function")').first().waitFor();
+    });
   } finally {
     await browser.close();
   }

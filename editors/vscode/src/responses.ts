@@ -20,7 +20,13 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider, vs
     if (document.languageId !== "json") {
       document = await vscode.languages.setTextDocumentLanguage(document, "json");
     }
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    // Later responses go where the last one is shown instead of opening one more column each time.
+    const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === ResponseDocuments.scheme);
+    await vscode.window.showTextDocument(document, {
+      viewColumn: shown?.viewColumn ?? vscode.ViewColumn.Beside,
+      preview: false,
+      preserveFocus: false,
+    });
   }
 
   dispose(): void {
