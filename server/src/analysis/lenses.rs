@@ -121,7 +121,7 @@ mod tests {
                  base44.functions.invoke('nope', {});\n\
                  base44.functions.fetch('/checkStock', {});"
             ),
-            [r#"process-order {"n":[1,-2],"orderId":"o1"}"#, "checkStock -"]
+            [r#"process-order {"orderId":"o1","n":[1,-2]}"#, "checkStock -"]
         );
     }
 }

@@ -49,7 +49,7 @@ impl Lang {
 
 /// Files larger than this are not parsed: no hand-written source is that big, and a
 /// generated bundle would only cost time and memory.
-pub const MAX_PARSE_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_PARSE_BYTES: usize = 4 * 1024 * 1024;
 
 thread_local! {
     static PARSERS: RefCell<Option<(Parser, Parser)>> = const { RefCell::new(None) };

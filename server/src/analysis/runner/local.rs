@@ -32,6 +32,13 @@ pub(super) async fn invoke_local(
     let token = request.token.as_deref();
     let function = request.function.clone();
     let deno = locate_deno(request.deno_path.as_deref())?;
+    // Checked here: a missing working folder fails the spawn with the same error as a missing
+    // binary, and would be reported as "Deno was not found".
+    if !request.project_root.is_dir() {
+        return Err(InvokeError::Setup {
+            message: format!("the project folder {} does not exist", request.project_root.display()),
+        });
+    }
     let entry = std::path::absolute(&request.entry).unwrap_or_else(|_| request.entry.clone());
     if !entry.is_file() {
         return Err(InvokeError::EntryNotFound { function, entry });
@@ -119,8 +126,8 @@ fn start_failure(function: String, event: DenoEvent, output: String) -> InvokeEr
         DenoEvent::SyntaxError => InvokeError::SyntaxError { function, output },
         DenoEvent::LoadFailed => InvokeError::LoadFailed { function, output },
         DenoEvent::NoHandler => InvokeError::NoHandler { function, output },
-        // `Listening` is handled by the caller and never reaches here.
         DenoEvent::Exited { code } => InvokeError::ExitedBeforeListening { function, exit_code: code, output },
+        // The caller goes on with the request on `Listening`; it never gets here.
         DenoEvent::Listening { .. } => InvokeError::ExitedBeforeListening { function, exit_code: None, output },
     }
 }

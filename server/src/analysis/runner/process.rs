@@ -2,12 +2,11 @@
 //! output, reading the wrapper's progress lines, and killing it with everything it started.
 
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
-
-use std::io::{BufRead, BufReader};
 
 use tokio::process::{Child, Command};
 use tokio::sync::{mpsc, oneshot};
@@ -27,7 +26,8 @@ pub struct DenoLaunch<'a> {
     pub entry_url: &'a str,
     pub function: &'a str,
     pub port: u16,
-    /// Prefix of the wrapper's own lines on stderr; unique per run so a function cannot fake one.
+    /// Prefix of the wrapper's own lines; unique per run, so the function's output is never taken
+    /// for one.
     pub marker: &'a str,
     pub working_dir: &'a Path,
     /// Variables from the project's env files. One already set in this process's environment keeps
@@ -61,6 +61,8 @@ impl DenoProcess {
             .arg("run")
             .arg("--allow-all")
             .arg("--no-prompt")
+            // Deno's own notes ("Download https://…") are not the function's logs.
+            .arg("--quiet")
             .arg("--import-map")
             .arg(&launch.wrapper.import_map)
             .arg(&launch.wrapper.wrapper)

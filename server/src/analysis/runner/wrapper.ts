@@ -3,7 +3,8 @@
 // It mirrors the wrapper `base44 dev` uses. It takes over Deno.serve so the function listens on the
 // port the runner chose, imports the function, and, when the module did not call Deno.serve while it
 // was imported, serves its default export. It reports its progress to the runner with lines on stderr
-// that start with a per-run marker, so the runner can tell them from the function's own output.
+// that start with a per-run marker, so the runner can tell them from the function's own output
+// (stdout and stderr arrive at the runner through one pipe).
 //
 // Environment: FUNCTION_PATH (file URL of the entry), FUNCTION_PORT, FUNCTION_NAME,
 // BASE44_RUNNER_MARKER (the marker that prefixes the runner's own lines).
@@ -14,6 +15,8 @@ const functionPath = Deno.env.get("FUNCTION_PATH");
 const port = Number.parseInt(Deno.env.get("FUNCTION_PORT") ?? "", 10);
 const functionName = Deno.env.get("FUNCTION_NAME") ?? "unknown";
 const marker = Deno.env.get("BASE44_RUNNER_MARKER") ?? "";
+// The function has no use for it, and printing it would confuse the runner.
+Deno.env.delete("BASE44_RUNNER_MARKER");
 const encoder = new TextEncoder();
 
 // One write per line keeps a report from being split by the function's own output.
