@@ -89,6 +89,7 @@ pub fn load_project(root: &Path, layout: Layout) -> (Project, Vec<Diagnostic>) {
     {
         match jsonc::parse_object(&text) {
             Ok(config) => {
+                name = config.string("name").map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
                 if let Some(dir) = config.string("functionsDir") {
                     functions_dir = normalize(&base44.join(dir));
                 }
