@@ -59,12 +59,21 @@ pub fn unset_env(text: &str) -> Vec<String> {
         let after = &rest[start + ENV_START.len()..];
         let Some(end) = after.find('}') else { break };
         let name = &after[..end];
-        if std::env::var_os(name).is_none() && !unset.iter().any(|known| known == name) {
+        if env_value(name).is_none() && !unset.iter().any(|known| known == name) {
             unset.push(name.to_string());
         }
         rest = &after[end + 1..];
     }
     unset
+}
+
+/// A variable's value; `BASE44_DENO` defaults to the Deno that scripts/test installs into
+/// tools/, so a plain `cargo test` finds it too.
+fn env_value(name: &str) -> Option<String> {
+    std::env::var(name).ok().or_else(|| {
+        let tools_deno = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tools/node_modules/.bin/deno");
+        (name == "BASE44_DENO" && tools_deno.exists()).then(|| tools_deno.display().to_string())
+    })
 }
 
 /// Replaces each `${env:NAME}` by the variable's value when it is set.
@@ -75,9 +84,9 @@ fn fill_env(text: &str) -> String {
         let after = &rest[start + ENV_START.len()..];
         let Some(end) = after.find('}') else { break };
         filled.push_str(&rest[..start]);
-        match std::env::var(&after[..end]) {
-            Ok(value) => filled.push_str(&value),
-            Err(_) => filled.push_str(&rest[start..start + ENV_START.len() + end + 1]),
+        match env_value(&after[..end]) {
+            Some(value) => filled.push_str(&value),
+            None => filled.push_str(&rest[start..start + ENV_START.len() + end + 1]),
         }
         rest = &after[end + 1..];
     }
