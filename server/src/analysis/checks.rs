@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::calls::{CallKind, CallSite, fetch_path};
 use super::diagnostics::{Diagnostic, Fix, Severity, TextEdit};
+use super::functions::missing_serve;
 use super::index::{ProjectIndex, WorkspaceIndex};
 use super::project::Layout;
 use super::serve::find_serve;
@@ -113,17 +114,7 @@ fn project_problems_in(project: &ProjectIndex, path: &Path, src: &str, tree: &Tr
         && let Some(function) = project.functions.iter().find(|f| f.entry == path)
         && find_serve(tree, src).is_none()
     {
-        let first_line = src.find('\n').unwrap_or(src.len());
-        out.push(Diagnostic::new(
-            path,
-            0..first_line,
-            Severity::Error,
-            "missing-serve",
-            format!(
-                "Function \"{}\" never answers a request: call Deno.serve(handler) or export a default handler",
-                function.name
-            ),
-        ));
+        out.push(missing_serve(function, src));
     }
     out
 }

@@ -116,6 +116,18 @@ pub fn string_literal(node: Node, src: &str) -> Option<StringLit> {
     Some(StringLit { value: src.get(start..end)?.to_string(), content: start..end })
 }
 
+/// The expression inside parentheses and non-null assertions (`(x)!` → `x`).
+pub fn strip_wrappers(node: Node) -> Node {
+    let mut node = node;
+    while matches!(node.kind(), "parenthesized_expression" | "non_null_expression") {
+        match node.named_child(0) {
+            Some(inner) => node = inner,
+            None => break,
+        }
+    }
+    node
+}
+
 /// Calls `visit` for every node of the tree in document order, without recursion.
 pub fn walk_tree(tree: &Tree, mut visit: impl FnMut(Node)) {
     let mut cursor = tree.walk();

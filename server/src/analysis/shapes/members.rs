@@ -163,7 +163,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
         if !enclosing_function(member, self.index).is_some_and(is_async) {
             return false;
         }
-        let object = strip_wrappers(object);
+        let object = crate::analysis::syntax::strip_wrappers(object);
         if object.kind() != "identifier" {
             return true;
         }
@@ -290,7 +290,11 @@ impl<'t> Engine<'t, '_, '_, '_> {
 /// The whole read (`res.success`) when the object is a plain name, else just the
 /// property, so a long `(await …).x` is not underlined whole.
 fn read_range(member: Node, object: Node, property: Node) -> Range<usize> {
-    if strip_wrappers(object).kind() == "identifier" { member.byte_range() } else { property.byte_range() }
+    if crate::analysis::syntax::strip_wrappers(object).kind() == "identifier" {
+        member.byte_range()
+    } else {
+        property.byte_range()
+    }
 }
 
 /// Whether an `await …` put in place of `node` must be parenthesized: as the object
@@ -301,17 +305,6 @@ fn needs_parentheses<'t>(node: Node<'t>, index: &Index<'t, '_>) -> bool {
             .iter()
             .any(|field| parent.child_by_field_name(field).is_some_and(|child| child.id() == node.id()))
     })
-}
-
-fn strip_wrappers(node: Node) -> Node {
-    let mut node = node;
-    while matches!(node.kind(), "parenthesized_expression" | "non_null_expression") {
-        match node.named_child(0) {
-            Some(inner) => node = inner,
-            None => break,
-        }
-    }
-    node
 }
 
 /// An assignment target (`res.x = 1`) or a JSX tag name (`<res.Provider>`) is no read.
