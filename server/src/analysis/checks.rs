@@ -65,19 +65,24 @@ pub fn check_call_site(project: &ProjectIndex, path: &Path, site: &CallSite) -> 
 /// it would replace. A fetch path is compared segment-wise: `orders/refnd/x` is close to
 /// `orders/refund`, and only `orders/refnd` is replaced.
 fn suggestions(project: &ProjectIndex, site: &CallSite) -> Vec<(String, Range<usize>)> {
-    let mut scored: Vec<(usize, &str, Range<usize>)> = match site.kind {
-        CallKind::Invoke => project
-            .names()
-            .filter_map(|name| Some((distance(&site.value, name)?, name, site.content.clone())))
-            .collect(),
+    let key = format!("{}:{}", site.kind.method(), site.value);
+    let start = site.content.start;
+    let relative = project.suggestions.get_or(&key, || close_names(project, site.kind, &site.value));
+    relative.into_iter().map(|(name, range)| (name, start + range.start..start + range.end)).collect()
+}
+
+fn close_names(project: &ProjectIndex, kind: CallKind, value: &str) -> Vec<(String, Range<usize>)> {
+    let mut scored: Vec<(usize, &str, Range<usize>)> = match kind {
+        CallKind::Invoke => {
+            project.names().filter_map(|name| Some((distance(value, name)?, name, 0..value.len()))).collect()
+        }
         CallKind::Fetch => {
-            let (lead, path) = fetch_path(&site.value);
-            let start = site.content.start + lead;
+            let (lead, path) = fetch_path(value);
             project
                 .names()
                 .filter_map(|name| {
                     let prefix = segments_prefix(path, name.split('/').count())?;
-                    Some((distance(prefix, name)?, name, start..start + prefix.len()))
+                    Some((distance(prefix, name)?, name, lead..lead + prefix.len()))
                 })
                 .collect()
         }
@@ -101,8 +106,13 @@ fn segments_prefix(path: &str, count: usize) -> Option<&str> {
 
 /// How far `written` is from `name`, when close enough to suggest (case is ignored).
 fn distance(written: &str, name: &str) -> Option<usize> {
+    let (a, b) = (written.chars().count(), name.chars().count());
+    let limit = (a.max(b) / 3).max(2);
+    // The length difference bounds the distance from below: most names stop here.
+    if a.abs_diff(b) > limit {
+        return None;
+    }
     let distance = strsim::damerau_levenshtein(&written.to_lowercase(), &name.to_lowercase());
-    let limit = (name.chars().count().max(written.chars().count()) / 3).max(2);
     (distance <= limit).then_some(distance)
 }
 
@@ -111,7 +121,7 @@ fn project_problems_in(project: &ProjectIndex, path: &Path, src: &str, tree: &Tr
         project.problems.iter().filter(|p| p.path == path && p.code != "missing-serve").cloned().collect();
     // The serve check reads the live tree, so it follows the user's typing.
     if project.project.layout == Layout::Base44
-        && let Some(function) = project.functions.iter().find(|f| f.entry == path)
+        && let Some(function) = project.function_with_entry(path)
         && find_serve(tree, src).is_none()
     {
         out.push(missing_serve(function, src));

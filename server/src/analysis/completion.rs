@@ -20,9 +20,9 @@ pub enum CompletionKind {
 pub struct Completion {
     pub kind: CompletionKind,
     pub label: String,
-    /// Where the function lives, relative to its project.
-    pub detail: String,
-    pub documentation: Option<String>,
+    /// For inputs, the function they belong to. Functions' details come from
+    /// [`function_details`], asked for only when shown.
+    pub detail: Option<String>,
     /// The range the item replaces, and what it puts there.
     pub replace: Range<usize>,
     pub new_text: String,
@@ -50,8 +50,7 @@ pub fn complete(
                 Completion {
                     kind: CompletionKind::Function,
                     label: function.name.clone(),
-                    detail: describe_location(project, function),
-                    documentation: documentation(function),
+                    detail: None,
                     replace: site.content.clone(),
                     new_text,
                 }
@@ -65,6 +64,13 @@ pub fn complete(
 fn dedup_by_label(mut items: Vec<Completion>) -> Vec<Completion> {
     items.dedup_by(|a, b| a.label == b.label);
     items
+}
+
+/// Where a function lives and its documentation, for a completion item being shown.
+pub fn function_details(index: &WorkspaceIndex, path: &Path, name: &str) -> Option<(String, Option<String>)> {
+    let project = index.project_of(path)?;
+    let function = project.function(name)?;
+    Some((describe_location(project, function), documentation(function)))
 }
 
 /// `base44/functions/process-order/entry.ts`, relative to the project root.
@@ -103,8 +109,7 @@ fn complete_inputs(project: &ProjectIndex, src: &str, tree: &Tree, offset: usize
         .map(|input| Completion {
             kind: CompletionKind::Input,
             label: input.clone(),
-            detail: format!("input of {}", function.name),
-            documentation: None,
+            detail: Some(format!("input of {}", function.name)),
             replace: word_start..offset,
             new_text: input.clone(),
         })

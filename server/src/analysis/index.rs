@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -22,6 +23,35 @@ pub struct ProjectIndex {
     pub functions: Vec<FunctionDef>,
     /// Problems with the project's config and its functions.
     pub problems: Vec<Diagnostic>,
+    /// Each function's entry and config file, to its place in `functions`.
+    by_file: HashMap<PathBuf, usize>,
+    /// Did-you-mean answers by misspelt name: a name stays misspelt keystroke after
+    /// keystroke, and comparing it with thousands of names each time is not free.
+    pub suggestions: SuggestionCache,
+}
+
+/// Shared between the copies of one index; a rebuilt project starts empty.
+#[derive(Debug, Clone, Default)]
+pub struct SuggestionCache(Arc<Mutex<HashMap<String, Suggestions>>>);
+
+/// Close names, each with the range it replaces, relative to the start of the string.
+pub type Suggestions = Vec<(String, std::ops::Range<usize>)>;
+
+impl SuggestionCache {
+    pub fn get_or(&self, written: &str, compute: impl FnOnce() -> Suggestions) -> Suggestions {
+        if let Some(found) = self.0.lock().ok().and_then(|cache| cache.get(written).cloned()) {
+            return found;
+        }
+        let computed = compute();
+        if let Ok(mut cache) = self.0.lock() {
+            // Bounded: the names typed into one session, not an unbounded log.
+            if cache.len() > 4096 {
+                cache.clear();
+            }
+            cache.insert(written.to_string(), computed.clone());
+        }
+        computed
+    }
 }
 
 impl ProjectIndex {
@@ -36,7 +66,12 @@ impl ProjectIndex {
 
     /// The function whose entry (or config) is this file.
     pub fn function_of_file(&self, path: &Path) -> Option<&FunctionDef> {
-        self.functions.iter().find(|f| f.entry == path || f.config.as_deref() == Some(path))
+        self.by_file.get(path).and_then(|&i| self.functions.get(i))
+    }
+
+    /// The function whose entry is this file.
+    pub fn function_with_entry(&self, path: &Path) -> Option<&FunctionDef> {
+        self.function_of_file(path).filter(|f| f.entry == path)
     }
 
     /// Whether a file can change the function list: under the functions folder, or
@@ -119,13 +154,30 @@ fn index_project(root: &Path, layout: Layout, files: &[PathBuf], sources: &dyn S
     let under: Vec<PathBuf> = files.iter().filter(|f| f.starts_with(&project.functions_dir)).cloned().collect();
     let functions = index_functions(&project, &under, sources);
     problems.extend(functions.problems);
-    ProjectIndex { project, functions: functions.functions, problems }
+    let mut by_file = HashMap::new();
+    for (i, function) in functions.functions.iter().enumerate() {
+        by_file.entry(function.entry.clone()).or_insert(i);
+        if let Some(config) = &function.config {
+            by_file.entry(config.clone()).or_insert(i);
+        }
+    }
+    ProjectIndex { project, functions: functions.functions, problems, by_file, suggestions: SuggestionCache::default() }
 }
 
-/// The text a file must contain to hold a call site: a cheap test that spares parsing
-/// the great majority of files.
+/// Whether a file can hold a call site: `functions` followed by `.invoke` or `.fetch`
+/// (spaces, line breaks, `?`, `!` and `)` allowed between). A cheap test that spares
+/// parsing the great majority of files.
 pub fn may_hold_call_site(text: &[u8]) -> bool {
-    memchr::memmem::find(text, b"functions").is_some()
+    memchr::memmem::find_iter(text, b"functions").any(|at| {
+        let mut rest = &text[at + b"functions".len()..];
+        let skip = |rest: &[u8]| {
+            rest.iter().take_while(|b| b.is_ascii_whitespace() || matches!(b, b'?' | b'!' | b')')).count()
+        };
+        rest = &rest[skip(rest)..];
+        let Some(after_dot) = rest.strip_prefix(b".") else { return false };
+        let after_dot = &after_dot[skip(after_dot)..];
+        after_dot.starts_with(b"invoke") || after_dot.starts_with(b"fetch")
+    })
 }
 
 pub fn call_sites_of_files(files: &[PathBuf], sources: &dyn Sources) -> HashMap<PathBuf, Vec<CallSite>> {
@@ -151,6 +203,21 @@ pub fn call_sites_of_file(path: &Path, sources: &dyn Sources) -> Option<Vec<Call
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefilter_finds_calls_in_any_layout() {
+        for text in [
+            "base44.functions.invoke(",
+            "x.functions?.fetch(",
+            "base44\n  .functions\n  .invoke(",
+            "(a.functions)!.invoke",
+        ] {
+            assert!(may_hold_call_site(text.as_bytes()), "{text}");
+        }
+        for text in ["const functions = 1; fetch(url)", "functions.map(f => f)", "base44.entities.invoke("] {
+            assert!(!may_hold_call_site(text.as_bytes()), "{text}");
+        }
+    }
     use crate::analysis::sources::Disk;
     use crate::analysis::testing::TempTree;
 

@@ -48,7 +48,7 @@ pub fn document_actions(
 ) -> DocumentActions {
     let mut actions = DocumentActions::default();
     let Some(project) = index.project_of(path) else { return actions };
-    if let Some(function) = project.functions.iter().find(|f| f.entry == path) {
+    if let Some(function) = project.function_with_entry(path) {
         let serve = super::serve::find_serve(tree, src);
         let range = serve.map_or(0..0, |s| s.range.start..s.range.start);
         actions.invokes.push(InvokeAction {

@@ -65,6 +65,10 @@ impl LanguageServer for Backend {
         completion::completion(&self.session, params)
     }
 
+    async fn completion_resolve(&self, item: CompletionItem) -> Result<CompletionItem> {
+        completion::resolve(&self.session, item)
+    }
+
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         navigation::definition(&self.session, params)
     }

@@ -25,6 +25,8 @@ pub struct ClientCaps {
     pub work_done_progress: bool,
     pub configuration: bool,
     pub resource_rename: bool,
+    /// The client resolves completion items' documentation lazily.
+    pub completion_resolve: bool,
 }
 
 pub struct Session {

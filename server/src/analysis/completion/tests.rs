@@ -10,7 +10,13 @@ fn check(marked: &str) -> Vec<String> {
     };
     items
         .iter()
-        .map(|c| format!("{} => {} @ {:?} | {}", c.label, c.new_text, &cursor.text[c.replace.clone()], c.detail))
+        .map(|c| {
+            let detail = match &c.detail {
+                Some(detail) => detail.clone(),
+                None => function_details(&cursor.index, &cursor.path, &c.label).map(|d| d.0).unwrap_or_default(),
+            };
+            format!("{} => {} @ {:?} | {detail}", c.label, c.new_text, &cursor.text[c.replace.clone()])
+        })
         .collect()
 }
 

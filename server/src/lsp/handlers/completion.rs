@@ -7,7 +7,11 @@ use tower_lsp_server::ls_types::{
     Documentation, MarkupContent, MarkupKind, TextEdit,
 };
 
-use crate::analysis::completion::{CompletionKind, complete};
+use std::path::Path;
+
+use crate::analysis::completion::{CompletionKind, complete, function_details};
+use crate::analysis::index::WorkspaceIndex;
+use crate::lsp::convert::uri_to_path;
 use crate::lsp::guard::guarded;
 use crate::lsp::session::Session;
 
@@ -21,24 +25,56 @@ pub fn completion(session: &Session, params: CompletionParams) -> Result<Option<
     let offset = file.offset(position.position);
     let found = guarded("completion", || complete(&index, &path, &doc.text, doc.tree.as_ref(), offset))?;
     let Some(found) = found else { return Ok(None) };
+    // Lists can hold thousands of functions: items carry only what filtering needs, and
+    // clients that can resolve items lazily get where each lives and its docs on demand.
+    let lazy = session.caps().completion_resolve;
+    let uri = serde_json::Value::String(position.text_document.uri.as_str().to_string());
     let items = found
         .into_iter()
-        .map(|c| CompletionItem {
-            label: c.label.clone(),
-            kind: Some(match c.kind {
-                CompletionKind::Function => CompletionItemKind::FUNCTION,
-                CompletionKind::Input => CompletionItemKind::FIELD,
-            }),
-            detail: Some(c.detail),
-            documentation: c
-                .documentation
-                .map(|value| Documentation::MarkupContent(MarkupContent { kind: MarkupKind::Markdown, value })),
-            filter_text: Some(c.new_text.clone()),
-            sort_text: Some(c.label),
-            text_edit: Some(CompletionTextEdit::Edit(TextEdit { range: file.range(&c.replace), new_text: c.new_text })),
-            ..Default::default()
+        .map(|c| {
+            let mut item = CompletionItem {
+                kind: Some(match c.kind {
+                    CompletionKind::Function => CompletionItemKind::FUNCTION,
+                    CompletionKind::Input => CompletionItemKind::FIELD,
+                }),
+                detail: c.detail,
+                // Only where the inserted text is not the label (a fetch path's `/`).
+                filter_text: (c.new_text != c.label).then(|| c.new_text.clone()),
+                text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                    range: file.range(&c.replace),
+                    new_text: c.new_text,
+                })),
+                label: c.label,
+                ..Default::default()
+            };
+            if c.kind == CompletionKind::Function {
+                if lazy {
+                    item.data = Some(uri.clone());
+                } else {
+                    add_details(&index, &path, &mut item);
+                }
+            }
+            item
         })
         .collect();
     // While the index is being built the list may grow: ask the client to ask again.
     Ok(Some(CompletionResponse::List(CompletionList { is_incomplete: !session.is_ready(), items })))
+}
+
+fn add_details(index: &WorkspaceIndex, path: &Path, item: &mut CompletionItem) {
+    if let Some((detail, documentation)) = function_details(index, path, &item.label) {
+        item.detail = Some(detail);
+        item.documentation = documentation
+            .map(|value| Documentation::MarkupContent(MarkupContent { kind: MarkupKind::Markdown, value }));
+    }
+}
+
+/// `completionItem/resolve`: the function's location and docs, for the item shown.
+pub fn resolve(session: &Session, mut item: CompletionItem) -> Result<CompletionItem> {
+    let path = item.data.as_ref().and_then(|d| d.as_str()).and_then(|u| u.parse().ok()).and_then(|u| uri_to_path(&u));
+    if let Some(path) = path {
+        let index = session.index();
+        add_details(&index, &path, &mut item);
+    }
+    Ok(item)
 }

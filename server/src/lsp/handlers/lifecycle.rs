@@ -47,6 +47,13 @@ pub fn initialize(session: &Session, params: InitializeParams) -> InitializeResu
             .and_then(|w| w.workspace_edit.as_ref())
             .and_then(|e| e.resource_operations.as_ref())
             .is_some_and(|ops| ops.contains(&ResourceOperationKind::Rename)),
+        completion_resolve: caps
+            .text_document
+            .as_ref()
+            .and_then(|t| t.completion.as_ref())
+            .and_then(|c| c.completion_item.as_ref())
+            .and_then(|i| i.resolve_support.as_ref())
+            .is_some_and(|r| r.properties.iter().any(|p| p == "documentation")),
     };
     if let Ok(mut slot) = session.caps.write() {
         *slot = client;
@@ -63,6 +70,7 @@ pub fn capabilities() -> ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::INCREMENTAL)),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec!["\"".into(), "'".into(), "`".into(), "/".into()]),
+            resolve_provider: Some(true),
             ..Default::default()
         }),
         definition_provider: Some(OneOf::Left(true)),
