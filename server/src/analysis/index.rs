@@ -128,7 +128,8 @@ impl WorkspaceIndex {
     pub fn reindex_project(&mut self, root: &Path, sources: &dyn Sources) {
         let Some(slot) = self.projects.iter_mut().find(|p| p.project.root == root) else { return };
         let layout = slot.project.layout;
-        let files = scan(&[root.to_path_buf()]).files;
+        // Only the functions folder can hold functions: the rest of the app is not walked.
+        let files = scan(&[slot.project.functions_dir.clone()]).files;
         *slot = index_project(root, layout, &files, sources);
     }
 
