@@ -1,7 +1,6 @@
 //! Checking whole workspaces at once, for `base44-lsp check`: the function index, then
 //! every file that can hold a call site or is a function entry, parsed in parallel.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -30,29 +29,21 @@ pub struct WorkspaceReport {
 pub fn check_workspace(folders: &[PathBuf], sources: &dyn Sources) -> WorkspaceReport {
     let scan = scan(folders);
     let index = WorkspaceIndex::functions_only(folders, &scan, sources);
-    let mut interesting: HashSet<PathBuf> = HashSet::new();
-    for project in &index.projects {
-        interesting.extend(project.functions.iter().map(|f| f.entry.clone()));
-        interesting.extend(project.problems.iter().map(|p| p.path.clone()));
-    }
     let mut files: Vec<CheckedFile> = scan
         .files
         .par_iter()
-        .filter(|path| index.project_of(path).is_some())
         .filter_map(|path| {
+            let project = index.project_of(path)?;
             let text = sources.read(path)?;
-            let lang = Lang::from_path(path);
-            let diagnostics = match lang {
-                Some(lang) if interesting.contains(path) || may_hold_call_site(text.as_bytes()) => {
+            let diagnostics = match Lang::from_path(path) {
+                Some(lang) if may_hold_call_site(text.as_bytes()) => {
                     let tree = syntax::parse(&text, lang, None)?;
                     let sites = calls::call_sites(&tree, &text);
                     check_file(&index, path, &text, &tree, &sites)
                 }
-                // Function configs: their problems were found while indexing.
-                _ => index
-                    .project_of(path)
-                    .map(|p| p.problems.iter().filter(|d| &d.path == path).cloned().collect())
-                    .unwrap_or_default(),
+                // Nothing to read off a tree: the problems the indexer found are all (an
+                // entry's serve check among them; entries were parsed while indexing).
+                _ => project.problems.iter().filter(|d| &d.path == path).cloned().collect(),
             };
             (!diagnostics.is_empty()).then(|| CheckedFile { path: path.clone(), text, diagnostics })
         })
