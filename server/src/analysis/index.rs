@@ -129,7 +129,7 @@ impl WorkspaceIndex {
         let Some(slot) = self.projects.iter_mut().find(|p| p.project.root == root) else { return };
         let layout = slot.project.layout;
         // Only the functions folder can hold functions: the rest of the app is not walked.
-        let files = scan(&[slot.project.functions_dir.clone()]).files;
+        let files = scan(std::slice::from_ref(&slot.project.functions_dir)).files;
         *slot = index_project(root, layout, &files, sources);
     }
 
