@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use super::calls;
 use super::checks::check_file;
 use super::diagnostics::Diagnostic;
+use super::functions::EntryReading;
 use super::index::{WorkspaceIndex, may_hold_call_site};
 use super::scan::scan;
 use super::sources::Sources;
@@ -28,7 +29,7 @@ pub struct WorkspaceReport {
 
 pub fn check_workspace(folders: &[PathBuf], sources: &dyn Sources) -> WorkspaceReport {
     let scan = scan(folders);
-    let index = WorkspaceIndex::functions_only(folders, &scan, sources);
+    let index = WorkspaceIndex::functions_only(folders, &scan, sources, EntryReading::Full);
     let mut files: Vec<CheckedFile> = scan
         .files
         .par_iter()

@@ -37,7 +37,22 @@ const ENTRY_FILES: [&str; 2] = ["entry.ts", "entry.js"];
 
 /// Indexes the functions of `project` among `files` (every file under its functions
 /// folder, from the workspace scan).
-pub fn index_functions(project: &Project, files: &[PathBuf], sources: &dyn Sources) -> FunctionIndex {
+/// How much of each entry to read while indexing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryReading {
+    /// Names only, from paths and configs: what completion and unknown-name checks need,
+    /// fast enough to answer the first request. No serve checks.
+    NamesOnly,
+    /// Parse every entry: how it serves, its doc comment, its inputs.
+    Full,
+}
+
+pub fn index_functions(
+    project: &Project,
+    files: &[PathBuf],
+    sources: &dyn Sources,
+    reading: EntryReading,
+) -> FunctionIndex {
     let mut problems = Vec::new();
     let candidates = match project.layout {
         Layout::Base44 => base44_candidates(project, files, sources, &mut problems),
@@ -46,6 +61,10 @@ pub fn index_functions(project: &Project, files: &[PathBuf], sources: &dyn Sourc
     let mut functions: Vec<FunctionDef> = candidates
         .into_par_iter()
         .filter_map(|(name, entry, config)| {
+            // The flat layout's functions are the files that serve: it cannot skip parsing.
+            if reading == EntryReading::NamesOnly && project.layout == Layout::Base44 {
+                return Some(FunctionDef { name, entry, config, serve: None, inputs: Vec::new() });
+            }
             let (serve, inputs) = sources.read(&entry).map(|text| read_entry(&entry, &text)).unwrap_or_default();
             if project.layout == Layout::Flat && serve.is_none() {
                 return None;
@@ -55,7 +74,7 @@ pub fn index_functions(project: &Project, files: &[PathBuf], sources: &dyn Sourc
         .collect();
     functions.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.entry.cmp(&b.entry)));
     report_duplicates(project, &functions, sources, &mut problems);
-    if project.layout == Layout::Base44 {
+    if project.layout == Layout::Base44 && reading == EntryReading::Full {
         for function in functions.iter().filter(|f| f.serve.is_none() && f.entry.is_file()) {
             problems.push(missing_serve(function, &sources.read(&function.entry).unwrap_or_default()));
         }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::calls::{self, CallSite};
 use super::diagnostics::Diagnostic;
-use super::functions::{FunctionDef, index_functions};
+use super::functions::{EntryReading, FunctionDef, index_functions};
 use super::project::{Layout, Project, load_project};
 use super::scan::{Scan, scan};
 use super::sources::Sources;
@@ -102,7 +102,7 @@ pub struct BuildOptions {
 impl WorkspaceIndex {
     pub fn build(folders: &[PathBuf], sources: &dyn Sources, options: BuildOptions) -> (Self, Scan) {
         let scan = scan(folders);
-        let mut index = Self::functions_only(folders, &scan, sources);
+        let mut index = Self::functions_only(folders, &scan, sources, EntryReading::Full);
         if options.call_sites {
             index.call_sites = call_sites_of_files(&scan.files, sources);
         }
@@ -110,9 +110,12 @@ impl WorkspaceIndex {
     }
 
     /// The projects and their functions, without call sites: the first thing a user needs.
-    pub fn functions_only(folders: &[PathBuf], scan: &Scan, sources: &dyn Sources) -> Self {
-        let projects =
-            scan.roots.par_iter().map(|(root, layout)| index_project(root, *layout, &scan.files, sources)).collect();
+    pub fn functions_only(folders: &[PathBuf], scan: &Scan, sources: &dyn Sources, reading: EntryReading) -> Self {
+        let projects = scan
+            .roots
+            .par_iter()
+            .map(|(root, layout)| index_project(root, *layout, &scan.files, sources, reading))
+            .collect();
         Self { folders: folders.to_vec(), projects, call_sites: HashMap::new() }
     }
 
@@ -130,7 +133,7 @@ impl WorkspaceIndex {
         let layout = slot.project.layout;
         // Only the functions folder can hold functions: the rest of the app is not walked.
         let files = scan(std::slice::from_ref(&slot.project.functions_dir)).files;
-        *slot = index_project(root, layout, &files, sources);
+        *slot = index_project(root, layout, &files, sources, EntryReading::Full);
     }
 
     /// Reads a file's call sites again (after it changed on disk, or was closed).
@@ -150,10 +153,16 @@ impl WorkspaceIndex {
     }
 }
 
-fn index_project(root: &Path, layout: Layout, files: &[PathBuf], sources: &dyn Sources) -> ProjectIndex {
+fn index_project(
+    root: &Path,
+    layout: Layout,
+    files: &[PathBuf],
+    sources: &dyn Sources,
+    reading: EntryReading,
+) -> ProjectIndex {
     let (project, mut problems) = load_project(root, layout);
     let under: Vec<PathBuf> = files.iter().filter(|f| f.starts_with(&project.functions_dir)).cloned().collect();
-    let functions = index_functions(&project, &under, sources);
+    let functions = index_functions(&project, &under, sources, reading);
     problems.extend(functions.problems);
     let mut by_file = HashMap::new();
     for (i, function) in functions.functions.iter().enumerate() {

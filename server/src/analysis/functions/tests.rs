@@ -8,7 +8,7 @@ fn check(files: &[(&str, &str)], layout: Layout) -> String {
     let tree = TempTree::new(files);
     let (project, _) = load_project(tree.path(), layout);
     let all: Vec<PathBuf> = files.iter().map(|(p, _)| tree.path().join(p)).collect();
-    let index = index_functions(&project, &all, &Disk);
+    let index = index_functions(&project, &all, &Disk, EntryReading::Full);
     let rel = |p: &Path| slash_path(p.strip_prefix(tree.path()).unwrap_or(p));
     let mut lines: Vec<String> = index
         .functions

@@ -1,11 +1,13 @@
 //! Building the workspace index in the background: first the projects and their
-//! functions (then open documents get their diagnostics), then every file's call sites
-//! (for references and call counts). Requests are answered meanwhile with what is known.
+//! functions' names (then open documents get their diagnostics), then what takes parsing:
+//! how entries serve, their docs, and every file's call sites (for references and call
+//! counts). Requests are answered meanwhile with what is known.
 
 use std::sync::Arc;
 
 use tower_lsp_server::ls_types::ProgressToken;
 
+use crate::analysis::functions::EntryReading;
 use crate::analysis::index::{WorkspaceIndex, call_sites_of_files};
 use crate::analysis::scan::scan;
 use crate::lsp::session::{Overlay, Session};
@@ -28,7 +30,7 @@ pub async fn index_workspace(session: Arc<Session>) {
     let worker = Arc::clone(&session);
     let built = tokio::task::spawn_blocking(move || {
         let scan = scan(&folders);
-        let mut index = WorkspaceIndex::functions_only(&folders, &scan, &Overlay(&worker));
+        let mut index = WorkspaceIndex::functions_only(&folders, &scan, &Overlay(&worker), EntryReading::NamesOnly);
         // Keep the call sites of the previous index until the new ones are read.
         index.call_sites = worker.index().call_sites.clone();
         (index, scan)
@@ -48,13 +50,21 @@ pub async fn index_workspace(session: Arc<Session>) {
         Err(_) => Vec::new(),
     };
     diagnostics::publish_documents(&session, open).await;
-    diagnostics::publish_project_problems(&session).await;
 
+    // Then what takes parsing: how each entry serves (and its docs), and the call sites.
     let worker = Arc::clone(&session);
-    let sites = tokio::task::spawn_blocking(move || call_sites_of_files(&scan.files, &Overlay(&worker))).await;
-    if let Ok(sites) = sites {
-        session.update_index(|index| index.call_sites = sites);
+    let folders = session.folders();
+    let full = tokio::task::spawn_blocking(move || {
+        let sources = Overlay(&worker);
+        let mut index = WorkspaceIndex::functions_only(&folders, &scan, &sources, EntryReading::Full);
+        index.call_sites = call_sites_of_files(&scan.files, &sources);
+        index
+    })
+    .await;
+    if let Ok(full) = full {
+        session.set_index(full);
     }
+    diagnostics::publish_project_problems(&session).await;
     if let Some(progress) = progress {
         progress.finish().await;
     }
