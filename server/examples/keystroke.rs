@@ -1,0 +1,75 @@
+//! Prints where a keystroke's time goes in one file: reparsing (incremental), reading call
+//! sites, checking them, and the response-shape checks. A benchmark, not a test:
+//! `cargo run --release --example keystroke -- <workspace> <file>`.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use base44_lsp::analysis::calls::call_sites;
+use base44_lsp::analysis::checks::check_call_site;
+use base44_lsp::analysis::index::{BuildOptions, WorkspaceIndex};
+use base44_lsp::analysis::shapes::response_shape_diagnostics;
+use base44_lsp::analysis::sources::Disk;
+use base44_lsp::analysis::syntax::{Lang, parse};
+use base44_lsp::analysis::text::LineIndex;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(root), Some(file)) = (args.get(1), args.get(2)) else {
+        eprintln!("usage: keystroke <workspace> <file>");
+        std::process::exit(2);
+    };
+    let root = PathBuf::from(root);
+    let path = root.join(file);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("cannot read {}", path.display());
+        std::process::exit(2);
+    };
+    let (index, _) = WorkspaceIndex::build(&[root], &Disk, BuildOptions { call_sites: false });
+    let Some(project) = index.project_of(&path) else {
+        eprintln!("{} is in no project", path.display());
+        std::process::exit(2);
+    };
+    let lang = Lang::from_path(&path).unwrap_or(Lang::Tsx);
+    let mut tree = parse(&text, lang, None).expect("parses");
+    let rounds = 50;
+    let mut spent = [Duration::ZERO; 5];
+    for _ in 0..rounds {
+        let started = Instant::now();
+        let _lines = LineIndex::new(&text);
+        spent[0] += started.elapsed();
+
+        let started = Instant::now();
+        // A one-byte edit in the middle, undone: what typing a character costs to reparse.
+        tree.edit(&tree_sitter::InputEdit {
+            start_byte: text.len() / 2,
+            old_end_byte: text.len() / 2,
+            new_end_byte: text.len() / 2,
+            start_position: tree_sitter::Point { row: 0, column: 0 },
+            old_end_position: tree_sitter::Point { row: 0, column: 0 },
+            new_end_position: tree_sitter::Point { row: 0, column: 0 },
+        });
+        tree = parse(&text, lang, Some(&tree)).expect("parses");
+        spent[1] += started.elapsed();
+
+        let started = Instant::now();
+        let sites = call_sites(&tree, &text);
+        spent[2] += started.elapsed();
+
+        let started = Instant::now();
+        let found: usize = sites.iter().filter_map(|s| check_call_site(project, &path, s)).count();
+        spent[3] += started.elapsed();
+
+        let started = Instant::now();
+        let shapes = response_shape_diagnostics(&tree, &text, &path).len();
+        spent[4] += started.elapsed();
+        std::hint::black_box((found, shapes));
+    }
+    let names = ["line index", "reparse", "call sites", "name checks", "shape checks"];
+    let total: Duration = spent.iter().sum();
+    println!("{} ({} lines), {rounds} keystrokes, mean per keystroke:", path.display(), text.lines().count());
+    for (name, time) in names.iter().zip(spent) {
+        println!("  {name:<13} {:>8.3} ms", time.as_secs_f64() * 1000.0 / rounds as f64);
+    }
+    println!("  {:<13} {:>8.3} ms", "total", total.as_secs_f64() * 1000.0 / rounds as f64);
+}
