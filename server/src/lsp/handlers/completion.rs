@@ -4,14 +4,13 @@
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CompletionItem, CompletionItemKind, CompletionList, CompletionParams, CompletionResponse, CompletionTextEdit,
-    Documentation, MarkupContent, MarkupKind, TextEdit,
+    Documentation, MarkupContent, MarkupKind, Range, TextEdit,
 };
 
 use std::path::Path;
 
 use crate::analysis::completion::{CompletionKind, complete, function_details};
 use crate::analysis::index::WorkspaceIndex;
-use crate::lsp::convert::uri_to_path;
 use crate::lsp::guard::guarded;
 use crate::lsp::session::Session;
 
@@ -28,7 +27,12 @@ pub fn completion(session: &Session, params: CompletionParams) -> Result<Option<
     // Lists can hold thousands of functions: items carry only what filtering needs, and
     // clients that can resolve items lazily get where each lives and its docs on demand.
     let lazy = session.caps().completion_resolve;
-    let uri = serde_json::Value::String(position.text_document.uri.as_str().to_string());
+    // Items name their project by its place in the index: a path per item would make a
+    // list of thousands several times larger.
+    let owner = index.project_of(&path).map(|p| &p.project.root);
+    let project = index.projects.iter().position(|p| Some(&p.project.root) == owner).map(serde_json::Value::from);
+    // Every item of one list replaces the same range: convert it once.
+    let mut converted: Option<(std::ops::Range<usize>, Range)> = None;
     let items = found
         .into_iter()
         .map(|c| {
@@ -41,7 +45,10 @@ pub fn completion(session: &Session, params: CompletionParams) -> Result<Option<
                 // Only where the inserted text is not the label (a fetch path's `/`).
                 filter_text: (c.new_text != c.label).then(|| c.new_text.clone()),
                 text_edit: Some(CompletionTextEdit::Edit(TextEdit {
-                    range: file.range(&c.replace),
+                    range: match &converted {
+                        Some((bytes, range)) if *bytes == c.replace => *range,
+                        _ => converted.insert((c.replace.clone(), file.range(&c.replace))).1,
+                    },
                     new_text: c.new_text,
                 })),
                 label: c.label,
@@ -49,7 +56,7 @@ pub fn completion(session: &Session, params: CompletionParams) -> Result<Option<
             };
             if c.kind == CompletionKind::Function {
                 if lazy {
-                    item.data = Some(uri.clone());
+                    item.data = project.clone();
                 } else {
                     add_details(&index, &path, &mut item);
                 }
@@ -71,10 +78,10 @@ fn add_details(index: &WorkspaceIndex, path: &Path, item: &mut CompletionItem) {
 
 /// `completionItem/resolve`: the function's location and docs, for the item shown.
 pub fn resolve(session: &Session, mut item: CompletionItem) -> Result<CompletionItem> {
-    let path = item.data.as_ref().and_then(|d| d.as_str()).and_then(|u| u.parse().ok()).and_then(|u| uri_to_path(&u));
-    if let Some(path) = path {
-        let index = session.index();
-        add_details(&index, &path, &mut item);
+    let index = session.index();
+    let root = item.data.as_ref().and_then(|d| d.as_u64()).and_then(|i| index.projects.get(i as usize));
+    if let Some(project) = root {
+        add_details(&index, &project.project.root, &mut item);
     }
     Ok(item)
 }
