@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from .prng import Rng
 from .vocabulary import GROUPS, NOUNS, QUALIFIERS, VERBS, camel
 
-# Layouts cycle by index so every size, even the smallest, holds every one of them.
 LAYOUTS = [
     "zero-config", "zero-config", "zero-config", "nested", "nested",
     "config-jsonc", "config-jsonc", "zero-config-js", "config-json", "zero-config",
@@ -91,7 +90,8 @@ def generate_functions(rng: Rng, count: int) -> list:
     for index in range(count):
         frng = rng.fork(index)
         layout = LAYOUTS[index % len(LAYOUTS)]
-        handler = HANDLERS[(index // len(LAYOUTS)) % len(HANDLERS)] if index < 80 else frng.pick(HANDLERS)
+        # Layouts cycle by 10 and handlers by 8, so the first 40 functions hold every combination.
+        handler = HANDLERS[index % len(HANDLERS)] if index < 80 else frng.pick(HANDLERS)
         name = _unique_name(frng, taken, nested=layout == "nested")
         # A few backend functions call earlier ones, as real apps chain jobs.
         callees = [functions[frng.below(index)].name] if index > 0 and frng.chance(0.1) else []

@@ -13,7 +13,7 @@ from .scaffold import FIXED_FRONTEND_FILES, fixed_files
 from .vocabulary import AREAS, NOUNS, UI_WORDS, pascal
 
 # Bump whenever the output changes, so cached workspaces are rebuilt.
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 CALLING_FILE_SHARE = 0.2
 UNKNOWN_CALL_SHARE = 0.01
 BIG_FILE_LINES = 5000

@@ -1,0 +1,104 @@
+"""All measures for one server on one workspace: cold sessions, warm completion, keystrokes, `check`."""
+
+import os
+import subprocess
+import sys
+import time
+
+from .lsp_client import ServerGone, TimedOut
+from .servers import ServerSpec
+from .session import Session, run_guarded
+from .stats import median, median_or_failure, percentile
+
+
+def _progress(message: str) -> None:
+    print(f"  .. {message}", file=sys.stderr, flush=True)
+
+
+def _open_session(spec: ServerSpec, manifest: dict, timeout: float, log_path: str):
+    try:
+        return Session(spec, manifest, timeout, log_path)
+    except TimedOut:
+        return "timeout"
+    except (ServerGone, OSError) as error:
+        return f"failed: {error}"
+
+
+def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, log_dir: str) -> dict:
+    """Runs `runs` rounds of two fresh sessions each and returns the measures (medians, pooled percentiles).
+
+    The cold measures get a fresh server each, so one never warms the other up: session 1 waits for
+    diagnostics only, session 2 asks for completions and then types.
+    """
+    cold = {"unknown_flagged_s": [], "open_files_checked_s": [], "full_list_s": []}
+    completions, keystrokes, peaks = [], [], []
+    for run in range(runs):
+        log = os.path.join(log_dir, f"{spec.key}-run{run}")
+        session = _open_session(spec, manifest, timeout, log + "-diagnostics.log")
+        if isinstance(session, str):
+            for values in cold.values():
+                values.append(session)
+            continue
+        cold["unknown_flagged_s"].append(run_guarded(session.time_to_unknown_flagged))
+        cold["open_files_checked_s"].append(run_guarded(session.time_to_open_files_checked))
+        peaks.append(session.close())
+        _progress(f"{spec.key} run {run + 1}: flagged {cold['unknown_flagged_s'][-1]}, "
+                  f"open files {cold['open_files_checked_s'][-1]}")
+
+        session = _open_session(spec, manifest, timeout, log + "-completion.log")
+        if isinstance(session, str):
+            cold["full_list_s"].append(session)
+            continue
+        full_list = run_guarded(session.time_to_full_list)
+        cold["full_list_s"].append(full_list)
+        if not isinstance(full_list, str):
+            warm = run_guarded(lambda: session.warm_completion_latencies(spec.warm_completions))
+            if isinstance(warm, list):
+                completions.extend(warm)
+            typed = run_guarded(lambda: session.keystroke_latencies(spec.keystrokes))
+            if isinstance(typed, list):
+                keystrokes.extend(typed)
+            elif typed:
+                keystrokes_failure = typed
+                _progress(f"{spec.key} keystrokes: {keystrokes_failure}")
+        peaks.append(session.close())
+        _progress(f"{spec.key} run {run + 1}: full list {full_list}, {len(completions)} completions, "
+                  f"{len(keystrokes)} keystrokes")
+
+    result = {key: median_or_failure(values) for key, values in cold.items()}
+    if completions:
+        result["completion_p50_ms"] = median(completions)
+        result["completion_p99_ms"] = percentile(completions, 0.99)
+    if keystrokes:
+        result["keystroke_p50_ms"] = median(keystrokes)
+        result["keystroke_p99_ms"] = percentile(keystrokes, 0.99)
+    if peaks:
+        result["peak_rss_mb"] = max(peaks) / 1e6
+    result["samples"] = {"completions": len(completions), "keystrokes": len(keystrokes), "runs": runs}
+    return result
+
+
+def measure_check(binary: str, manifest: dict, runs: int, timeout: float) -> dict:
+    """Wall time and peak RSS of `base44-lsp check` on the whole workspace (median of `runs`)."""
+    walls, peaks, codes = [], [], []
+    for _ in range(runs):
+        started = time.monotonic()
+        process = subprocess.Popen([binary, "check", manifest["workspace"]],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                process.kill()
+                os.wait4(process.pid, 0)
+                return {"check_s": "timeout"}
+            time.sleep(0.002)
+        walls.append(time.monotonic() - started)
+        peaks.append(usage.ru_maxrss * 1024)
+        codes.append(os.waitstatus_to_exitcode(status))
+    # The generated workspace holds unknown names on purpose, so `check` must fail it (exit 1).
+    if any(code != 1 for code in codes):
+        return {"check_s": f"failed: exit codes {sorted(set(codes))}"}
+    return {"check_s": median(walls), "check_rss_mb": max(peaks) / 1e6}
