@@ -89,10 +89,11 @@ def measure_check(binary: str, manifest: dict, runs: int, timeout: float) -> dic
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
+                process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
                 break
             if time.monotonic() > deadline:
                 process.kill()
-                os.wait4(process.pid, 0)
+                process.wait()
                 return {"check_s": "timeout"}
             time.sleep(0.002)
         walls.append(time.monotonic() - started)

@@ -21,7 +21,12 @@ class Session:
         self.client = LspClient(spec.argv, cwd=self.workspace, env=env, stderr_path=log_path)
         self.rss = TreePeakRss(self.client.process.pid)
         self.peak_rss = None
-        self.initialize_result = self.client.initialize(self.workspace, spec.initialization_options, timeout)
+        try:
+            self.initialize_result = self.client.initialize(self.workspace, spec.initialization_options, timeout)
+        except BaseException:
+            self.rss.stop()
+            self.client.kill()
+            raise
         capabilities = (self.initialize_result or {}).get("capabilities", {})
         self.pull_diagnostics = "diagnosticProvider" in capabilities
         self.incremental = incremental_sync(self.initialize_result)
