@@ -1,2 +1,21 @@
 //! The analysis library: project discovery, the function index, call sites and checks.
 //! Plain structs and byte offsets; no LSP types.
+
+pub mod batch;
+pub mod calls;
+pub mod checks;
+pub mod completion;
+pub mod diagnostics;
+pub mod functions;
+pub mod index;
+pub mod jsonc;
+pub mod navigation;
+pub mod project;
+pub mod scan;
+pub mod serve;
+pub mod sources;
+pub mod syntax;
+pub mod text;
+
+#[cfg(test)]
+pub(crate) mod testing;

@@ -1,0 +1,315 @@
+//! Finding `….functions.invoke("name", …)` and `….functions.fetch("/path", …)` call
+//! sites: in a syntax tree, and (for half-typed code the tree cannot make sense of) in
+//! the text of the line around the cursor.
+
+use std::ops::Range;
+
+use tree_sitter::{Node, Tree};
+
+use super::syntax::{self, StringLit};
+use super::text::floor_char_boundary;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CallKind {
+    Invoke,
+    Fetch,
+}
+
+impl CallKind {
+    pub fn method(self) -> &'static str {
+        match self {
+            CallKind::Invoke => "invoke",
+            CallKind::Fetch => "fetch",
+        }
+    }
+}
+
+/// One call with a static first argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallSite {
+    pub kind: CallKind,
+    /// The string's value: a function name for invoke, a path for fetch.
+    pub value: String,
+    /// Byte range of the string's contents, inside the quotes.
+    pub content: Range<usize>,
+    /// Byte range of the whole call expression.
+    pub call: Range<usize>,
+    /// Byte range of the second argument (invoke's data, fetch's init), if any.
+    pub data: Option<Range<usize>>,
+}
+
+impl CallSite {
+    /// The function a call names and the byte range of that name in the file, given the
+    /// project's function names. A fetch path names the longest function name that is a
+    /// whole-segment prefix of it (`/orders/refund/x` → `orders/refund`).
+    pub fn target<'n>(&self, names: impl IntoIterator<Item = &'n str>) -> Option<(&'n str, Range<usize>)> {
+        match self.kind {
+            CallKind::Invoke => {
+                names.into_iter().find(|name| *name == self.value).map(|name| (name, self.content.clone()))
+            }
+            CallKind::Fetch => {
+                let (lead, path) = fetch_path(&self.value);
+                let best = names.into_iter().filter(|name| path_names(path, name)).max_by_key(|name| name.len())?;
+                let start = self.content.start + lead;
+                Some((best, start..start + best.len()))
+            }
+        }
+    }
+
+    /// What the user wrote where a name belongs: the whole value for invoke, the path
+    /// without its leading `/`, query or hash for fetch.
+    pub fn written_name(&self) -> &str {
+        match self.kind {
+            CallKind::Invoke => &self.value,
+            CallKind::Fetch => fetch_path(&self.value).1,
+        }
+    }
+}
+
+/// Splits a fetch path into the length of its leading `/` (0 or 1) and the path proper,
+/// without query or fragment. The SDK adds a missing leading `/`.
+pub fn fetch_path(value: &str) -> (usize, &str) {
+    let lead = usize::from(value.starts_with('/'));
+    let rest = &value[lead..];
+    let end = rest.find(['?', '#']).unwrap_or(rest.len());
+    (lead, &rest[..end])
+}
+
+fn path_names(path: &str, name: &str) -> bool {
+    path == name || (path.starts_with(name) && path.as_bytes().get(name.len()) == Some(&b'/'))
+}
+
+/// Every call site in a tree whose first argument is a static string.
+pub fn call_sites(tree: &Tree, src: &str) -> Vec<CallSite> {
+    let mut sites = Vec::new();
+    syntax::walk_tree(tree, |node| {
+        if node.kind() == "call_expression" {
+            if let Some(site) = call_site_of(node, src) {
+                sites.push(site);
+            }
+        }
+    });
+    sites
+}
+
+/// Whether a call expression's callee ends in `.functions.invoke` or `.functions.fetch`.
+pub fn functions_call_kind(call: Node, src: &str) -> Option<CallKind> {
+    let callee = unwrap_non_null(call.child_by_field_name("function")?);
+    if callee.kind() != "member_expression" {
+        return None;
+    }
+    let kind = match syntax::text(callee.child_by_field_name("property")?, src) {
+        "invoke" => CallKind::Invoke,
+        "fetch" => CallKind::Fetch,
+        _ => return None,
+    };
+    let object = unwrap_non_null(callee.child_by_field_name("object")?);
+    if object.kind() != "member_expression" {
+        return None;
+    }
+    (syntax::text(object.child_by_field_name("property")?, src) == "functions").then_some(kind)
+}
+
+fn unwrap_non_null(node: Node) -> Node {
+    let mut node = node;
+    while matches!(node.kind(), "non_null_expression" | "parenthesized_expression") {
+        match node.named_child(0) {
+            Some(inner) => node = inner,
+            None => break,
+        }
+    }
+    node
+}
+
+/// The call site a call expression is, when its first argument is a static string.
+pub fn call_site_of(call: Node, src: &str) -> Option<CallSite> {
+    let kind = functions_call_kind(call, src)?;
+    let args = call.child_by_field_name("arguments")?;
+    let mut cursor = args.walk();
+    let mut values = args.named_children(&mut cursor).filter(|n| n.kind() != "comment");
+    let first = values.next()?;
+    let StringLit { value, content } = syntax::string_literal(first, src)?;
+    let data = values.next().map(|n| n.byte_range());
+    Some(CallSite { kind, value, content, call: call.byte_range(), data })
+}
+
+/// The call site whose string holds `offset` (between its quotes, ends included).
+pub fn call_site_at(tree: Option<&Tree>, src: &str, offset: usize) -> Option<CallSite> {
+    match tree {
+        Some(tree) if inside_clean_literal(tree, offset) => call_site_in_tree(tree, src, offset),
+        Some(tree) => call_site_in_tree(tree, src, offset).or_else(|| call_site_in_line(src, offset)),
+        None => call_site_in_line(src, offset),
+    }
+}
+
+/// Whether the cursor sits in a string or comment that parsed without errors: there the
+/// tree's answer is final and the line scan must not second-guess it.
+fn inside_clean_literal(tree: &Tree, offset: usize) -> bool {
+    let Some(mut node) = tree.root_node().descendant_for_byte_range(offset, offset) else {
+        return false;
+    };
+    loop {
+        if matches!(node.kind(), "string" | "template_string" | "comment") {
+            return !node.has_error() && !node.is_missing();
+        }
+        match node.parent() {
+            Some(parent) => node = parent,
+            None => return false,
+        }
+    }
+}
+
+fn call_site_in_tree(tree: &Tree, src: &str, offset: usize) -> Option<CallSite> {
+    let mut node = tree.root_node().descendant_for_byte_range(offset, offset)?;
+    // From the token under the cursor up to its string, then to the call.
+    for _ in 0..3 {
+        if matches!(node.kind(), "string" | "template_string") {
+            break;
+        }
+        node = node.parent()?;
+    }
+    let call = node.parent()?.parent()?;
+    if call.kind() != "call_expression" {
+        return None;
+    }
+    let site = call_site_of(call, src)?;
+    (site.content.start <= offset && offset <= site.content.end).then_some(site)
+}
+
+/// Reads a call site off the text of the cursor's line, for code like
+/// `base44.functions.invoke("proc` that does not parse yet.
+fn call_site_in_line(src: &str, offset: usize) -> Option<CallSite> {
+    let offset = floor_char_boundary(src, offset);
+    let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = &src[line_start..offset];
+    let quote_at = before.rfind(['"', '\'', '`'])?;
+    let quote = before[quote_at..].chars().next()?;
+    let typed = &before[quote_at + 1..];
+    if typed.contains(['\\', '$']) {
+        return None;
+    }
+    let head = before[..quote_at].trim_end().strip_suffix('(')?.trim_end();
+    let (kind, callee_len) = if let Some(rest) = head.strip_suffix("invoke") {
+        (CallKind::Invoke, rest)
+    } else if let Some(rest) = head.strip_suffix("fetch") {
+        (CallKind::Fetch, rest)
+    } else {
+        return None;
+    };
+    let object = callee_len.trim_end_matches('?').strip_suffix('.')?.trim_end_matches('!');
+    let object = object.trim_end_matches('?').strip_suffix('.').map_or(object, |o| o);
+    if !(object.ends_with("functions") || callee_len.trim_end_matches(['?', '.']).ends_with("functions")) {
+        return None;
+    }
+    let before_functions = object.strip_suffix("functions").unwrap_or(object);
+    if !before_functions.ends_with('.') && !before_functions.ends_with("?.") {
+        return None;
+    }
+    // The string runs to its closing quote on this line, if typed already.
+    let line_end = src[offset..].find('\n').map_or(src.len(), |i| offset + i);
+    let after = &src[offset..line_end];
+    let content_end = after.find(quote).map_or(offset, |i| offset + i);
+    let content = line_start + quote_at + 1..content_end;
+    let call_start =
+        line_start + before[..quote_at].rfind(|c: char| c.is_whitespace() || c == '=').map_or(0, |i| i + 1);
+    Some(CallSite { kind, value: src[content.clone()].to_string(), content, call: call_start..content_end, data: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::syntax::{Lang, parse};
+
+    fn sites(src: &str) -> Vec<(CallKind, String)> {
+        let tree = parse(src, Lang::Tsx, None).expect("parses");
+        call_sites(&tree, src).into_iter().map(|s| (s.kind, s.value)).collect()
+    }
+
+    fn at(marked: &str) -> Option<(CallKind, String, String)> {
+        let offset = marked.find("$0").expect("cursor marker");
+        let src = marked.replace("$0", "");
+        let tree = parse(&src, Lang::Tsx, None);
+        call_site_at(tree.as_ref(), &src, offset).map(|s| (s.kind, s.value.clone(), src[s.content.clone()].to_string()))
+    }
+
+    #[test]
+    fn recognises_every_client_shape() {
+        let src = r#"
+            base44.functions.invoke("a", {});
+            base44.asServiceRole.functions.invoke('b');
+            ctx.base44.functions.invoke(`c`);
+            client?.functions?.invoke("d");
+            base44.functions.fetch("/e/x", { method: "POST" });
+            base44.functions!.invoke("f");
+        "#;
+        let expected = [
+            (CallKind::Invoke, "a"),
+            (CallKind::Invoke, "b"),
+            (CallKind::Invoke, "c"),
+            (CallKind::Invoke, "d"),
+            (CallKind::Fetch, "/e/x"),
+            (CallKind::Invoke, "f"),
+        ];
+        let expected: Vec<_> = expected.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        assert_eq!(sites(src), expected);
+    }
+
+    #[test]
+    fn leaves_dynamic_names_strings_and_comments_alone() {
+        let src = r#"
+            base44.functions.invoke(name);
+            base44.functions.invoke(`x-${id}`);
+            const s = 'base44.functions.invoke("nope")';
+            // base44.functions.invoke("nope")
+            functions.invoke("bare");
+            base44.entities.invoke("other");
+            invoke("plain");
+        "#;
+        assert_eq!(sites(src), vec![]);
+    }
+
+    #[test]
+    fn cursor_in_an_empty_string() {
+        assert_eq!(at(r#"base44.functions.invoke("$0")"#), Some((CallKind::Invoke, "".into(), "".into())));
+    }
+
+    #[test]
+    fn cursor_mid_word() {
+        assert_eq!(
+            at(r#"await base44.functions.invoke("proc$0ess", {})"#),
+            Some((CallKind::Invoke, "process".into(), "process".into()))
+        );
+    }
+
+    #[test]
+    fn cursor_in_half_typed_code() {
+        assert_eq!(
+            at("function f() {\n  base44.functions.invoke(\"pro$0\n}"),
+            Some((CallKind::Invoke, "pro".into(), "pro".into()))
+        );
+        assert_eq!(at("x = base44.functions.fetch('/$0"), Some((CallKind::Fetch, "/".into(), "/".into())));
+    }
+
+    #[test]
+    fn cursor_outside_a_call_string() {
+        assert_eq!(at(r#"base44.functions.invoke("a", "b$0")"#), None);
+        assert_eq!(at(r#"other.invoke("a$0")"#), None);
+        assert_eq!(at(r#"const s = "base44.functions.invoke('$0')""#), None);
+    }
+
+    #[test]
+    fn fetch_targets_resolve_by_longest_segment_prefix() {
+        let site = |value: &str| CallSite {
+            kind: CallKind::Fetch,
+            value: value.into(),
+            content: 10..10 + value.len(),
+            call: 0..0,
+            data: None,
+        };
+        let names = ["orders", "orders/refund", "report"];
+        assert_eq!(site("/orders/refund/x?y=1").target(names), Some(("orders/refund", 11..24)));
+        assert_eq!(site("report").target(names), Some(("report", 10..16)));
+        assert_eq!(site("/reports").target(names), None);
+    }
+}

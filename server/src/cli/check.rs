@@ -1,0 +1,133 @@
+//! `base44-lsp check [PATH]`: the editor's diagnostics for every project under PATH,
+//! printed for people or as JSON, with an exit code CI can act on.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::analysis::batch::{WorkspaceReport, check_workspace};
+use crate::analysis::diagnostics::Severity;
+use crate::analysis::sources::Disk;
+use crate::analysis::text::LineIndex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Runs the check and returns the process exit code: 1 when any error was found,
+/// 2 when the path cannot be checked at all.
+pub fn run(path: &Path, format: Format, out: &mut dyn Write) -> i32 {
+    let root = match std::fs::canonicalize(path) {
+        Ok(root) if root.is_dir() => root,
+        Ok(_) => return fail(out, &format!("{} is not a folder", path.display())),
+        Err(err) => return fail(out, &format!("cannot read {}: {err}", path.display())),
+    };
+    let report = check_workspace(std::slice::from_ref(&root), &Disk);
+    let shown = |p: &Path| display_path(p, path, &root);
+    let written = match format {
+        Format::Text => write_text(&report, &shown, out),
+        Format::Json => write_json(&report, &shown, out),
+    };
+    if let Err(err) = written {
+        eprintln!("base44-lsp: cannot write the report: {err}");
+        return 2;
+    }
+    let has_error = report
+        .files
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .any(|d| d.severity == Severity::Error);
+    i32::from(has_error)
+}
+
+fn fail(out: &mut dyn Write, message: &str) -> i32 {
+    let _ = writeln!(out, "base44-lsp check: {message}");
+    2
+}
+
+/// Paths as the user wrote the folder: `examples/shop/src/a.jsx`, not an absolute path.
+fn display_path(path: &Path, given: &Path, root: &Path) -> String {
+    match path.strip_prefix(root) {
+        Ok(rel) => given.join(rel).display().to_string().trim_start_matches("./").to_string(),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+fn write_text(report: &WorkspaceReport, shown: &dyn Fn(&Path) -> String, out: &mut dyn Write) -> std::io::Result<()> {
+    let (mut errors, mut warnings) = (0, 0);
+    for file in &report.files {
+        let lines = LineIndex::new(&file.text);
+        for d in &file.diagnostics {
+            let (line, col) = lines.line_char_col(&file.text, d.range.start);
+            writeln!(out, "{}:{line}:{col}: {}[{}]: {}", shown(&file.path), d.severity.label(), d.code, d.message)?;
+            match d.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+                _ => {}
+            }
+        }
+    }
+    let projects = report.index.projects.len();
+    let functions = report.index.function_count();
+    writeln!(
+        out,
+        "{} in {} checked: {errors} error{}, {warnings} warning{} ({functions} function{} in {projects} project{})",
+        if errors + warnings == 0 { "No problems" } else { "Problems" },
+        report.index.folders.first().map(|f| f.display().to_string()).unwrap_or_default(),
+        plural(errors),
+        plural(warnings),
+        plural(functions),
+        plural(projects),
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn write_json(report: &WorkspaceReport, shown: &dyn Fn(&Path) -> String, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut diagnostics = Vec::new();
+    for file in &report.files {
+        let lines = LineIndex::new(&file.text);
+        for d in &file.diagnostics {
+            let (line, column) = lines.line_char_col(&file.text, d.range.start);
+            let (end_line, end_column) = lines.line_char_col(&file.text, d.range.end);
+            let fixes: Vec<serde_json::Value> = d
+                .fixes
+                .iter()
+                .map(|fix| serde_json::json!({ "title": fix.title }))
+                .collect();
+            diagnostics.push(serde_json::json!({
+                "path": shown(&file.path),
+                "line": line,
+                "column": column,
+                "endLine": end_line,
+                "endColumn": end_column,
+                "severity": d.severity,
+                "code": d.code,
+                "message": d.message,
+                "fixes": fixes,
+            }));
+        }
+    }
+    let projects: Vec<serde_json::Value> = report
+        .index
+        .projects
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "root": shown(&p.project.root),
+                "layout": p.project.layout,
+                "functions": p.functions.iter().map(|f| f.name.clone()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let value = serde_json::json!({ "diagnostics": diagnostics, "projects": projects });
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
+}
+
+pub fn default_path() -> PathBuf {
+    PathBuf::from(".")
+}

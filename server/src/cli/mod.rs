@@ -1,0 +1,3 @@
+//! Command-line subcommands, built on the analysis library.
+
+pub mod check;
