@@ -108,6 +108,13 @@ def _machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}, Linux {platform.release()}, Python {platform.python_version()}"
 
 
+def _load_note() -> str:
+    """The 1-minute load average, with a warning when other work competes for the cores."""
+    load = os.getloadavg()[0]
+    busy = load > (os.cpu_count() or 1) * 0.75
+    return f"load average {load:.2f}" + (" (the machine is busy: numbers will be noisy)" if busy else "")
+
+
 def main(argv: list | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     os.makedirs(args.cache_dir, exist_ok=True)
@@ -130,6 +137,7 @@ def main(argv: list | None = None) -> int:
         log_dir = os.path.join(args.cache_dir, "logs", label)
         os.makedirs(log_dir, exist_ok=True)
         results = {}
+        print(f"[{label}] before measuring: {_load_note()}", flush=True)
         if binary:
             _say(f"[{label}] base44-lsp ...")
             spec = base44_server(binary, args.server_arg)
