@@ -4,3 +4,5 @@
 //! `cli` runs the same analysis from the command line.
 
 pub mod analysis;
+pub mod cli;
+pub mod lsp;

@@ -40,19 +40,24 @@ pub struct CallSite {
 }
 
 impl CallSite {
-    /// The function a call names and the byte range of that name in the file, given the
-    /// project's function names. A fetch path names the longest function name that is a
-    /// whole-segment prefix of it (`/orders/refund/x` → `orders/refund`).
-    pub fn target<'n>(&self, names: impl IntoIterator<Item = &'n str>) -> Option<(&'n str, Range<usize>)> {
+    /// The function a call names and the byte range of that name in the file, given a
+    /// test for known names. A fetch path names the longest function name that is a
+    /// whole-segment prefix of it (`/orders/refund/x` → `orders/refund`). Lookups, not
+    /// scans: this runs for every call site on every keystroke.
+    pub fn target(&self, is_function: impl Fn(&str) -> bool) -> Option<(&str, Range<usize>)> {
         match self.kind {
-            CallKind::Invoke => {
-                names.into_iter().find(|name| *name == self.value).map(|name| (name, self.content.clone()))
-            }
+            CallKind::Invoke => is_function(&self.value).then(|| (self.value.as_str(), self.content.clone())),
             CallKind::Fetch => {
                 let (lead, path) = fetch_path(&self.value);
-                let best = names.into_iter().filter(|name| path_names(path, name)).max_by_key(|name| name.len())?;
                 let start = self.content.start + lead;
-                Some((best, start..start + best.len()))
+                let mut end = path.len();
+                loop {
+                    let prefix = &path[..end];
+                    if !prefix.is_empty() && is_function(prefix) {
+                        return Some((prefix, start..start + end));
+                    }
+                    end = prefix.rfind('/')?;
+                }
             }
         }
     }
@@ -76,18 +81,14 @@ pub fn fetch_path(value: &str) -> (usize, &str) {
     (lead, &rest[..end])
 }
 
-fn path_names(path: &str, name: &str) -> bool {
-    path == name || (path.starts_with(name) && path.as_bytes().get(name.len()) == Some(&b'/'))
-}
-
 /// Every call site in a tree whose first argument is a static string.
 pub fn call_sites(tree: &Tree, src: &str) -> Vec<CallSite> {
     let mut sites = Vec::new();
     syntax::walk_tree(tree, |node| {
-        if node.kind() == "call_expression" {
-            if let Some(site) = call_site_of(node, src) {
-                sites.push(site);
-            }
+        if node.kind() == "call_expression"
+            && let Some(site) = call_site_of(node, src)
+        {
+            sites.push(site);
         }
     });
     sites
@@ -307,7 +308,7 @@ mod tests {
             call: 0..0,
             data: None,
         };
-        let names = ["orders", "orders/refund", "report"];
+        let names = |name: &str| ["orders", "orders/refund", "report"].contains(&name);
         assert_eq!(site("/orders/refund/x?y=1").target(names), Some(("orders/refund", 11..24)));
         assert_eq!(site("report").target(names), Some(("report", 10..16)));
         assert_eq!(site("/reports").target(names), None);

@@ -25,7 +25,7 @@ pub fn check_file(index: &WorkspaceIndex, path: &Path, src: &str, tree: &Tree, s
 }
 
 pub fn check_call_site(project: &ProjectIndex, path: &Path, site: &CallSite) -> Option<Diagnostic> {
-    if site.target(project.names()).is_some() {
+    if site.target(|name| project.function(name).is_some()).is_some() {
         return None;
     }
     let written = site.written_name();
@@ -82,22 +82,21 @@ fn project_problems_in(project: &ProjectIndex, path: &Path, src: &str, tree: &Tr
     let mut out: Vec<Diagnostic> =
         project.problems.iter().filter(|p| p.path == path && p.code != "missing-serve").cloned().collect();
     // The serve check reads the live tree, so it follows the user's typing.
-    if project.project.layout == Layout::Base44 {
-        if let Some(function) = project.functions.iter().find(|f| f.entry == path) {
-            if find_serve(tree, src).is_none() {
-                let first_line = src.find('\n').unwrap_or(src.len());
-                out.push(Diagnostic::new(
-                    path,
-                    0..first_line,
-                    Severity::Error,
-                    "missing-serve",
-                    format!(
-                        "Function \"{}\" never answers a request: call Deno.serve(handler) or export a default handler",
-                        function.name
-                    ),
-                ));
-            }
-        }
+    if project.project.layout == Layout::Base44
+        && let Some(function) = project.functions.iter().find(|f| f.entry == path)
+        && find_serve(tree, src).is_none()
+    {
+        let first_line = src.find('\n').unwrap_or(src.len());
+        out.push(Diagnostic::new(
+            path,
+            0..first_line,
+            Severity::Error,
+            "missing-serve",
+            format!(
+                "Function \"{}\" never answers a request: call Deno.serve(handler) or export a default handler",
+                function.name
+            ),
+        ));
     }
     out
 }

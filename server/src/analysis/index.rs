@@ -69,7 +69,7 @@ impl WorkspaceIndex {
         let scan = scan(folders);
         let mut index = Self::functions_only(folders, &scan, sources);
         if options.call_sites {
-            index.call_sites = read_call_sites(&scan.files, sources);
+            index.call_sites = call_sites_of_files(&scan.files, sources);
         }
         (index, scan)
     }
@@ -128,7 +128,7 @@ pub fn may_hold_call_site(text: &[u8]) -> bool {
     memchr::memmem::find(text, b"functions").is_some()
 }
 
-fn read_call_sites(files: &[PathBuf], sources: &dyn Sources) -> HashMap<PathBuf, Vec<CallSite>> {
+pub fn call_sites_of_files(files: &[PathBuf], sources: &dyn Sources) -> HashMap<PathBuf, Vec<CallSite>> {
     files
         .par_iter()
         .filter_map(|path| {

@@ -16,6 +16,7 @@ pub mod serve;
 pub mod sources;
 pub mod syntax;
 pub mod text;
+pub mod types_file;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -9,7 +9,7 @@ use tree_sitter::Tree;
 
 use super::calls::{self, CallSite};
 use super::completion::{describe_location, documentation};
-use super::functions::{FunctionDef, slash_path};
+use super::functions::FunctionDef;
 use super::index::{ProjectIndex, WorkspaceIndex};
 use super::jsonc;
 use super::project::Layout;
@@ -32,12 +32,17 @@ pub fn target_at<'i>(
 ) -> Option<Target<'i>> {
     let project = index.project_of(path)?;
     if let Some(site) = calls::call_site_at(tree, src, offset) {
-        let (name, range) = site.target(project.names())?;
+        let (name, range) = site.target(|name| project.function(name).is_some())?;
         let function = project.function(name)?;
         return Some(Target { project, function, name_range: Some(range) });
     }
+    // In an entry, the line that starts serving (`Deno.serve(` or `export default`)
+    // stands for the function; elsewhere the file's own symbols are left to others.
     let function = project.function_of_file(path)?;
-    Some(Target { project, function, name_range: None })
+    let serve_start = function.serve.as_ref()?.range.start;
+    let line_start = src[..serve_start.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[serve_start.min(src.len())..].find('\n').map_or(src.len(), |i| serve_start + i);
+    (line_start..=line_end).contains(&offset).then_some(Target { project, function, name_range: None })
 }
 
 /// Where go-to-definition lands: the handler in the entry, or the entry's start.
@@ -71,7 +76,7 @@ pub fn references(
     let mut found: Vec<(PathBuf, Range<usize>)> = all_call_sites(index, open)
         .filter(|(path, _)| index.project_of(path).is_some_and(|p| p.project.root == project.project.root))
         .filter_map(|(path, site)| {
-            let (name, range) = site.target(project.names())?;
+            let (name, range) = site.target(|name| project.function(name).is_some())?;
             (name == function.name).then(|| (path.to_path_buf(), range))
         })
         .collect();

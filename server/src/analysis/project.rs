@@ -78,24 +78,24 @@ pub fn load_project(root: &Path, layout: Layout) -> (Project, Vec<Diagnostic>) {
         Layout::Flat => root.join("functions"),
     };
     let mut config_file = None;
-    if layout == Layout::Base44 {
-        if let Some((path, text)) = read_first(&base44, &CONFIG_NAMES) {
-            match jsonc::parse_object(&text) {
-                Ok(config) => {
-                    if let Some(dir) = config.string("functionsDir") {
-                        functions_dir = normalize(&base44.join(dir));
-                    }
+    if layout == Layout::Base44
+        && let Some((path, text)) = read_first(&base44, &CONFIG_NAMES)
+    {
+        match jsonc::parse_object(&text) {
+            Ok(config) => {
+                if let Some(dir) = config.string("functionsDir") {
+                    functions_dir = normalize(&base44.join(dir));
                 }
-                Err(err) => problems.push(Diagnostic::new(
-                    &path,
-                    err.range,
-                    Severity::Error,
-                    "invalid-project-config",
-                    format!("{} is not valid JSONC: {}", display_name(&path), err.message),
-                )),
             }
-            config_file = Some(path);
+            Err(err) => problems.push(Diagnostic::new(
+                &path,
+                err.range,
+                Severity::Error,
+                "invalid-project-config",
+                format!("{} is not valid JSONC: {}", display_name(&path), err.message),
+            )),
         }
+        config_file = Some(path);
     }
     let app_id = read_first(&base44, &APP_NAMES)
         .and_then(|(_, text)| jsonc::parse_object(&text).ok())

@@ -67,7 +67,8 @@ fn deno_serve_handler<'t>(call: Node<'t>, src: &str) -> Option<Node<'t>> {
         return Some(last);
     }
     let mut cursor = last.walk();
-    let found = last.named_children(&mut cursor).find_map(|prop| match prop.kind() {
+
+    last.named_children(&mut cursor).find_map(|prop| match prop.kind() {
         "pair" => {
             let key = prop.child_by_field_name("key")?;
             (syntax::text(key, src) == "handler").then(|| prop.child_by_field_name("value")).flatten()
@@ -78,8 +79,7 @@ fn deno_serve_handler<'t>(call: Node<'t>, src: &str) -> Option<Node<'t>> {
         }
         "shorthand_property_identifier" => (syntax::text(prop, src) == "handler").then_some(prop),
         _ => None,
-    });
-    found
+    })
 }
 
 fn exports_default(export: Node, src: &str) -> bool {

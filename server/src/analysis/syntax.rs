@@ -145,10 +145,10 @@ pub fn leading_doc_comment(node: Node, src: &str) -> Option<String> {
         }
         anchor = parent;
     }
-    if let Some(parent) = anchor.parent() {
-        if parent.kind() == "export_statement" {
-            anchor = parent;
-        }
+    if let Some(parent) = anchor.parent()
+        && parent.kind() == "export_statement"
+    {
+        anchor = parent;
     }
     let comment = anchor.prev_named_sibling().filter(|c| c.kind() == "comment")?;
     let between = src.get(comment.end_byte()..anchor.start_byte())?;

@@ -52,6 +52,13 @@ impl LineIndex {
         floor_char_boundary(text, utf8.min(content_end))
     }
 
+    /// Zero-based line and byte column: tree-sitter's `Point`.
+    pub fn line_byte_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(self.len));
+        let line_col = self.inner.try_line_col(to_size(offset)).unwrap_or(LineCol { line: 0, col: 0 });
+        (line_col.line as usize, line_col.col as usize)
+    }
+
     /// One-based line and one-based character column, for messages printed to a terminal.
     pub fn line_char_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(self.len));

@@ -2,7 +2,7 @@
 //! printed for people or as JSON, with an exit code CI can act on.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::analysis::batch::{WorkspaceReport, check_workspace};
 use crate::analysis::diagnostics::Severity;
@@ -33,11 +33,7 @@ pub fn run(path: &Path, format: Format, out: &mut dyn Write) -> i32 {
         eprintln!("base44-lsp: cannot write the report: {err}");
         return 2;
     }
-    let has_error = report
-        .files
-        .iter()
-        .flat_map(|f| &f.diagnostics)
-        .any(|d| d.severity == Severity::Error);
+    let has_error = report.files.iter().flat_map(|f| &f.diagnostics).any(|d| d.severity == Severity::Error);
     i32::from(has_error)
 }
 
@@ -72,9 +68,8 @@ fn write_text(report: &WorkspaceReport, shown: &dyn Fn(&Path) -> String, out: &m
     let functions = report.index.function_count();
     writeln!(
         out,
-        "{} in {} checked: {errors} error{}, {warnings} warning{} ({functions} function{} in {projects} project{})",
-        if errors + warnings == 0 { "No problems" } else { "Problems" },
-        report.index.folders.first().map(|f| f.display().to_string()).unwrap_or_default(),
+        "{}: {errors} error{}, {warnings} warning{} ({functions} function{} in {projects} project{})",
+        report.index.folders.first().map(|f| shown(f)).unwrap_or_default(),
         plural(errors),
         plural(warnings),
         plural(functions),
@@ -93,11 +88,8 @@ fn write_json(report: &WorkspaceReport, shown: &dyn Fn(&Path) -> String, out: &m
         for d in &file.diagnostics {
             let (line, column) = lines.line_char_col(&file.text, d.range.start);
             let (end_line, end_column) = lines.line_char_col(&file.text, d.range.end);
-            let fixes: Vec<serde_json::Value> = d
-                .fixes
-                .iter()
-                .map(|fix| serde_json::json!({ "title": fix.title }))
-                .collect();
+            let fixes: Vec<serde_json::Value> =
+                d.fixes.iter().map(|fix| serde_json::json!({ "title": fix.title })).collect();
             diagnostics.push(serde_json::json!({
                 "path": shown(&file.path),
                 "line": line,
@@ -126,8 +118,4 @@ fn write_json(report: &WorkspaceReport, shown: &dyn Fn(&Path) -> String, out: &m
     let value = serde_json::json!({ "diagnostics": diagnostics, "projects": projects });
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)
-}
-
-pub fn default_path() -> PathBuf {
-    PathBuf::from(".")
 }

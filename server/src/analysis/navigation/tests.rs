@@ -1,4 +1,5 @@
 use super::*;
+use crate::analysis::functions::slash_path;
 use crate::analysis::sources::Disk;
 use crate::analysis::testing::{Cursor, SHOP};
 

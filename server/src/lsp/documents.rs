@@ -1,0 +1,133 @@
+//! Open documents: text, version, syntax tree and call sites, kept current with
+//! incremental edits and incremental reparsing.
+
+use std::path::PathBuf;
+
+use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
+use tree_sitter::{InputEdit, Point, Tree};
+
+use crate::analysis::calls::{self, CallSite};
+use crate::analysis::syntax::{self, Lang};
+use crate::analysis::text::LineIndex;
+
+use super::convert::{FileText, uri_to_path};
+
+pub struct Document {
+    pub path: Option<PathBuf>,
+    pub version: i32,
+    pub text: String,
+    pub lang: Option<Lang>,
+    pub tree: Option<Tree>,
+    pub lines: LineIndex,
+    pub sites: Vec<CallSite>,
+}
+
+impl Document {
+    pub fn new(uri: &Uri, version: i32, text: String, language_id: &str) -> Self {
+        let path = uri_to_path(uri);
+        let lang = path.as_deref().and_then(Lang::from_path).or_else(|| Lang::from_language_id(language_id));
+        let lines = LineIndex::new(&text);
+        let mut doc = Self { path, version, text, lang, tree: None, lines, sites: Vec::new() };
+        doc.reparse(false);
+        doc
+    }
+
+    pub fn file(&self) -> FileText<'_> {
+        FileText { text: &self.text, lines: &self.lines }
+    }
+
+    /// Applies a `didChange`'s edits in order, then reparses once, reusing the old tree.
+    pub fn apply_changes(&mut self, version: i32, changes: Vec<TextDocumentContentChangeEvent>) {
+        let mut incremental = true;
+        for change in changes {
+            match change.range {
+                Some(range) => {
+                    let start = self.file().offset(range.start);
+                    let end = self.file().offset(range.end).max(start);
+                    self.edit_tree(start, end, &change.text);
+                    self.text.replace_range(start..end, &change.text);
+                    self.lines = LineIndex::new(&self.text);
+                }
+                None => {
+                    self.text = change.text;
+                    self.lines = LineIndex::new(&self.text);
+                    incremental = false;
+                }
+            }
+        }
+        self.version = version;
+        self.reparse(incremental);
+    }
+
+    fn edit_tree(&mut self, start: usize, old_end: usize, new_text: &str) {
+        let Some(tree) = self.tree.as_mut() else { return };
+        let point = |lines: &LineIndex, text: &str, offset: usize| {
+            let (row, column) = lines.line_byte_col(text, offset);
+            Point { row, column }
+        };
+        let start_position = point(&self.lines, &self.text, start);
+        let old_end_position = point(&self.lines, &self.text, old_end);
+        let new_end_byte = start + new_text.len();
+        let new_end_position = match new_text.rfind('\n') {
+            Some(last) => {
+                Point { row: start_position.row + new_text.matches('\n').count(), column: new_text.len() - last - 1 }
+            }
+            None => Point { row: start_position.row, column: start_position.column + new_text.len() },
+        };
+        tree.edit(&InputEdit {
+            start_byte: start,
+            old_end_byte: old_end,
+            new_end_byte,
+            start_position,
+            old_end_position,
+            new_end_position,
+        });
+    }
+
+    fn reparse(&mut self, incremental: bool) {
+        let Some(lang) = self.lang else { return };
+        let old = if incremental { self.tree.as_ref() } else { None };
+        self.tree = syntax::parse(&self.text, lang, old);
+        self.sites = match &self.tree {
+            Some(tree) => calls::call_sites(tree, &self.text),
+            None => Vec::new(),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    fn change(sl: u32, sc: u32, el: u32, ec: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range {
+                start: Position { line: sl, character: sc },
+                end: Position { line: el, character: ec },
+            }),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn incremental_edits_match_a_fresh_parse() {
+        let uri: Uri = "file:///w/a.ts".parse().expect("uri");
+        let mut doc = Document::new(&uri, 1, "const a = 1;\nbase44.functions.invoke(\"x\");\n".into(), "typescript");
+        doc.apply_changes(2, vec![change(1, 25, 1, 26, "yz"), change(0, 0, 0, 0, "// 🎉\n")]);
+        assert_eq!(doc.text, "// 🎉\nconst a = 1;\nbase44.functions.invoke(\"yz\");\n");
+        let fresh = syntax::parse(&doc.text, Lang::TypeScript, None).map(|t| t.root_node().to_sexp());
+        assert_eq!(doc.tree.as_ref().map(|t| t.root_node().to_sexp()), fresh);
+        assert_eq!(doc.sites.iter().map(|s| s.value.as_str()).collect::<Vec<_>>(), ["yz"]);
+        assert_eq!(doc.version, 2);
+    }
+
+    #[test]
+    fn out_of_range_edits_are_clamped_not_fatal() {
+        let uri: Uri = "file:///w/a.js".parse().expect("uri");
+        let mut doc = Document::new(&uri, 1, "ab".into(), "javascript");
+        doc.apply_changes(2, vec![change(5, 9, 2, 0, "c")]);
+        assert_eq!(doc.text, "abc");
+    }
+}

@@ -1,0 +1,167 @@
+//! `initialize`, `initialized`, configuration and workspace folders.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde_json::Value;
+use tower_lsp_server::ls_types::{
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions, ConfigurationItem,
+    DidChangeWatchedFilesRegistrationOptions, ExecuteCommandOptions, FileSystemWatcher, GlobPattern,
+    HoverProviderCapability, InitializeParams, InitializeResult, OneOf, Registration, RenameOptions,
+    ResourceOperationKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+    WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
+};
+
+use crate::lsp::convert::uri_to_path;
+use crate::lsp::session::{ClientCaps, Session};
+use crate::lsp::settings::Settings;
+
+use super::commands::{GENERATE_TYPES, LIST_FUNCTIONS, SHOW_REFERENCES};
+use super::{diagnostics, indexing};
+
+pub fn initialize(session: &Session, params: InitializeParams) -> InitializeResult {
+    let folders: Vec<PathBuf> = match &params.workspace_folders {
+        Some(folders) if !folders.is_empty() => folders.iter().filter_map(|f| uri_to_path(&f.uri)).collect(),
+        #[allow(deprecated)]
+        _ => params.root_uri.as_ref().and_then(uri_to_path).into_iter().collect(),
+    };
+    if let Ok(mut slot) = session.folders.write() {
+        *slot = folders;
+    }
+    if let Some(options) = &params.initialization_options
+        && let Ok(mut settings) = session.settings.write()
+    {
+        *settings = Settings::from_json(options);
+    }
+    let caps = &params.capabilities;
+    let workspace = caps.workspace.as_ref();
+    let client = ClientCaps {
+        watch_files_dynamically: workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false),
+        work_done_progress: caps.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false),
+        configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+        resource_rename: workspace
+            .and_then(|w| w.workspace_edit.as_ref())
+            .and_then(|e| e.resource_operations.as_ref())
+            .is_some_and(|ops| ops.contains(&ResourceOperationKind::Rename)),
+    };
+    if let Ok(mut slot) = session.caps.write() {
+        *slot = client;
+    }
+    InitializeResult { capabilities: capabilities(), server_info: Some(server_info()), ..Default::default() }
+}
+
+fn server_info() -> ServerInfo {
+    ServerInfo { name: "base44-lsp".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }
+}
+
+pub fn capabilities() -> ServerCapabilities {
+    ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::INCREMENTAL)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec!["\"".into(), "'".into(), "`".into(), "/".into()]),
+            ..Default::default()
+        }),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: Default::default(),
+        })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::EMPTY]),
+            ..Default::default()
+        })),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: vec![LIST_FUNCTIONS.into(), GENERATE_TYPES.into(), SHOW_REFERENCES.into()],
+            ..Default::default()
+        }),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
+        ..Default::default()
+    }
+}
+
+const WATCHED_GLOBS: [&str; 3] =
+    ["**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}", "**/{function,config,.app}.{json,jsonc}", "**/{base44,functions}"];
+
+pub async fn initialized(session: &Arc<Session>) {
+    let caps = session.caps();
+    if caps.watch_files_dynamically {
+        let watchers = WATCHED_GLOBS
+            .iter()
+            .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String((*glob).into()), kind: None })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "base44-watched-files".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(err) = session.client.register_capability(vec![registration]).await {
+            eprintln!("base44-lsp: the client refused file watching ({err}); the index follows open files only");
+        }
+    }
+    pull_configuration(session).await;
+    let session = Arc::clone(session);
+    tokio::spawn(indexing::index_workspace(session));
+}
+
+/// Asks the client for the `base44` settings, when it can answer.
+pub async fn pull_configuration(session: &Session) {
+    if !session.caps().configuration {
+        return;
+    }
+    let item = ConfigurationItem { scope_uri: None, section: Some("base44".into()) };
+    if let Ok(values) = session.client.configuration(vec![item]).await
+        && let Some(value) = values.into_iter().next().filter(|v| !v.is_null())
+    {
+        apply_settings(session, &value);
+    }
+}
+
+fn apply_settings(session: &Session, value: &Value) {
+    let mut settings = Settings::from_json(value);
+    // A client that keeps the token elsewhere (VS Code's secret storage) sends it at
+    // initialization only; keep it when the configuration has none.
+    if settings.invoke.token.is_none() {
+        settings.invoke.token = session.settings().invoke.token;
+    }
+    if let Ok(mut slot) = session.settings.write() {
+        *slot = settings;
+    }
+}
+
+pub async fn did_change_configuration(session: &Session, settings: Value) {
+    if session.caps().configuration {
+        pull_configuration(session).await;
+    } else if !settings.is_null() {
+        apply_settings(session, &settings);
+    }
+    diagnostics::publish_documents(session, diagnostics::open_uris(session)).await;
+    diagnostics::publish_project_problems(session).await;
+}
+
+pub async fn did_change_workspace_folders(
+    session: &Arc<Session>,
+    params: tower_lsp_server::ls_types::DidChangeWorkspaceFoldersParams,
+) {
+    if let Ok(mut folders) = session.folders.write() {
+        let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(|f| uri_to_path(&f.uri)).collect();
+        folders.retain(|f| !removed.contains(f));
+        for added in params.event.added.iter().filter_map(|f| uri_to_path(&f.uri)) {
+            if !folders.contains(&added) {
+                folders.push(added);
+            }
+        }
+    }
+    indexing::index_workspace(Arc::clone(session)).await;
+}

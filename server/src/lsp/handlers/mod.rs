@@ -1,0 +1,12 @@
+//! Request and notification handlers, one module per group of LSP methods. Each takes
+//! the session, converts the params, calls the analysis and converts the result.
+
+pub mod commands;
+pub mod completion;
+pub mod diagnostics;
+pub mod indexing;
+pub mod lifecycle;
+pub mod navigation;
+pub mod status;
+pub mod sync;
+pub mod watched;

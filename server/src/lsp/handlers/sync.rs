@@ -1,0 +1,66 @@
+//! Document synchronisation. Edits are applied synchronously, before any `.await`:
+//! tower-lsp-server runs several messages at once, and an await between receiving an
+//! edit and applying it would let a later edit overtake it.
+
+use tower_lsp_server::ls_types::{
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
+};
+
+use crate::lsp::documents::Document;
+use crate::lsp::guard::guarded_notification;
+use crate::lsp::session::Session;
+
+use super::diagnostics;
+
+pub async fn did_open(session: &Session, params: DidOpenTextDocumentParams) {
+    let item = params.text_document;
+    let uri = item.uri.clone();
+    // Inserted under the `ready` lock: either the indexer has finished and this
+    // publishes, or the indexer will publish this document when it finishes.
+    let publish = match session.ready.lock() {
+        Ok(ready) => {
+            guarded_notification("didOpen", || {
+                session
+                    .docs
+                    .insert(item.uri.clone(), Document::new(&item.uri, item.version, item.text, &item.language_id));
+            });
+            *ready
+        }
+        Err(_) => false,
+    };
+    if publish {
+        diagnostics::publish_documents(session, vec![uri]).await;
+    }
+}
+
+pub async fn did_change(session: &Session, params: DidChangeTextDocumentParams) {
+    let uri = params.text_document.uri;
+    let version = params.text_document.version;
+    let applied = match session.docs.get_mut(&uri) {
+        // An edit older than what we hold was overtaken: the client's next full state wins.
+        Some(mut doc) if version > doc.version => {
+            guarded_notification("didChange", || doc.apply_changes(version, params.content_changes));
+            true
+        }
+        _ => false,
+    };
+    if applied && session.is_ready() {
+        diagnostics::publish_documents(session, vec![uri]).await;
+    }
+}
+
+pub async fn did_close(session: &Session, params: DidCloseTextDocumentParams) {
+    let uri = params.text_document.uri;
+    let closed = session.docs.remove(&uri);
+    let path = closed.and_then(|(_, doc)| doc.path);
+    if let Some(path) = path {
+        // The index's view of the file is the disk's again.
+        session.update_index(|index| index.update_file(&path, &crate::analysis::sources::Disk));
+    }
+    diagnostics::publish_closed(session, uri).await;
+}
+
+pub async fn did_save(_session: &Session, _params: DidSaveTextDocumentParams) {
+    // Saved files reach the index through watched-file events, which also cover
+    // changes made outside the editor.
+}

@@ -1,0 +1,79 @@
+//! `workspace/didChangeWatchedFiles`: keeping the index current when files change on
+//! disk, then republishing what the change affects.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tower_lsp_server::ls_types::{DidChangeWatchedFilesParams, FileChangeType};
+
+use crate::analysis::scan::is_relevant_file;
+use crate::lsp::convert::uri_to_path;
+use crate::lsp::session::{Overlay, Session};
+
+use super::{diagnostics, indexing, status};
+
+/// What a batch of changes calls for.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Plan {
+    /// A project appeared, vanished or was reconfigured: index everything again.
+    rebuild: bool,
+    /// Projects whose function list may have changed, by root.
+    projects: Vec<PathBuf>,
+    /// Other files whose call sites must be read again (or dropped, when deleted).
+    files: Vec<(PathBuf, bool)>,
+}
+
+fn is_project_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let in_base44 = path.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "base44");
+    name == "base44" || name == "functions" || (in_base44 && (name.starts_with("config.") || name.starts_with(".app.")))
+}
+
+pub async fn did_change_watched_files(session: &Arc<Session>, params: DidChangeWatchedFilesParams) {
+    let index = session.index();
+    let mut plan = Plan::default();
+    for change in params.changes {
+        let Some(path) = uri_to_path(&change.uri) else { continue };
+        let deleted = change.typ == FileChangeType::DELETED;
+        if is_project_file(&path) || (deleted && index.projects.iter().any(|p| p.project.root.starts_with(&path))) {
+            plan.rebuild = true;
+            continue;
+        }
+        if let Some(project) = index.projects.iter().rfind(|p| p.affects_functions(&path))
+            && !plan.projects.contains(&project.project.root)
+        {
+            plan.projects.push(project.project.root.clone());
+        }
+        if is_relevant_file(&path) || deleted {
+            plan.files.push((path, deleted));
+        }
+    }
+    if plan.rebuild {
+        indexing::index_workspace(Arc::clone(session)).await;
+        return;
+    }
+    let worker = Arc::clone(session);
+    let open: std::collections::HashSet<PathBuf> = session.open_call_sites().into_keys().collect();
+    let updated = tokio::task::spawn_blocking(move || {
+        let sources = Overlay(&worker);
+        worker.update_index(|index| {
+            for root in &plan.projects {
+                index.reindex_project(root, &sources);
+            }
+            for (path, deleted) in &plan.files {
+                if *deleted {
+                    index.remove_file(path);
+                } else if !open.contains(path) {
+                    index.update_file(path, &sources);
+                }
+            }
+        });
+        !plan.projects.is_empty()
+    })
+    .await;
+    if updated.unwrap_or(false) {
+        diagnostics::publish_documents(session, diagnostics::open_uris(session)).await;
+        diagnostics::publish_project_problems(session).await;
+        status::send(session, "ready").await;
+    }
+}

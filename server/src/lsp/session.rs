@@ -1,0 +1,119 @@
+//! The session's state: open documents, the workspace index, settings and what the
+//! client can do. Requests read cheap snapshots (an `Arc` of the index); the indexer
+//! swaps in a new one.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+use dashmap::DashMap;
+use tower_lsp_server::Client;
+use tower_lsp_server::ls_types::Uri;
+
+use crate::analysis::calls::CallSite;
+use crate::analysis::index::WorkspaceIndex;
+use crate::analysis::sources::{Sources, read_source};
+use crate::analysis::text::LineIndex;
+
+use super::documents::Document;
+use super::settings::Settings;
+
+/// What the client said it supports, as far as the server cares.
+#[derive(Debug, Clone, Default)]
+pub struct ClientCaps {
+    pub watch_files_dynamically: bool,
+    pub work_done_progress: bool,
+    pub configuration: bool,
+    pub resource_rename: bool,
+}
+
+pub struct Session {
+    pub client: Client,
+    pub docs: DashMap<Uri, Document>,
+    index: RwLock<Arc<WorkspaceIndex>>,
+    pub folders: RwLock<Vec<PathBuf>>,
+    /// Whether the function index has been built once. Held while deciding who
+    /// publishes an opening document's first diagnostics, so exactly one side does.
+    pub ready: Mutex<bool>,
+    pub settings: RwLock<Settings>,
+    pub caps: RwLock<ClientCaps>,
+    /// Closed files whose project problems were published, so they can be cleared.
+    pub problem_uris: Mutex<HashSet<Uri>>,
+}
+
+impl Session {
+    pub fn new(client: Client) -> Self {
+        Self {
+            client,
+            docs: DashMap::new(),
+            index: RwLock::new(Arc::new(WorkspaceIndex::default())),
+            folders: RwLock::new(Vec::new()),
+            ready: Mutex::new(false),
+            settings: RwLock::new(Settings::default()),
+            caps: RwLock::new(ClientCaps::default()),
+            problem_uris: Mutex::new(HashSet::new()),
+        }
+    }
+
+    pub fn index(&self) -> Arc<WorkspaceIndex> {
+        self.index.read().map(|i| Arc::clone(&i)).unwrap_or_default()
+    }
+
+    pub fn set_index(&self, index: WorkspaceIndex) {
+        if let Ok(mut slot) = self.index.write() {
+            *slot = Arc::new(index);
+        }
+    }
+
+    /// Changes the index in place (cloning it if a request still holds the old one).
+    pub fn update_index(&self, change: impl FnOnce(&mut WorkspaceIndex)) {
+        if let Ok(mut slot) = self.index.write() {
+            change(Arc::make_mut(&mut slot));
+        }
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.settings.read().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    pub fn caps(&self) -> ClientCaps {
+        self.caps.read().map(|c| c.clone()).unwrap_or_default()
+    }
+
+    pub fn folders(&self) -> Vec<PathBuf> {
+        self.folders.read().map(|f| f.clone()).unwrap_or_default()
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.ready.lock().map(|r| *r).unwrap_or(false)
+    }
+
+    /// The call sites of open documents, by path.
+    pub fn open_call_sites(&self) -> HashMap<PathBuf, Vec<CallSite>> {
+        self.docs.iter().filter_map(|doc| Some((doc.path.clone()?, doc.sites.clone()))).collect()
+    }
+
+    /// The text of a file and its line index: the open document's, else the disk's.
+    pub fn file_text(&self, path: &Path) -> Option<(String, LineIndex)> {
+        let text = self.open_text(path).or_else(|| read_source(path))?;
+        let lines = LineIndex::new(&text);
+        Some((text, lines))
+    }
+
+    fn open_text(&self, path: &Path) -> Option<String> {
+        self.docs.iter().find(|doc| doc.path.as_deref() == Some(path)).map(|doc| doc.text.clone())
+    }
+
+    pub fn is_open(&self, path: &Path) -> bool {
+        self.docs.iter().any(|doc| doc.path.as_deref() == Some(path))
+    }
+}
+
+/// Sources for the indexer: open documents' unsaved text over the disk.
+pub struct Overlay<'s>(pub &'s Session);
+
+impl Sources for Overlay<'_> {
+    fn read(&self, path: &Path) -> Option<String> {
+        self.0.open_text(path).or_else(|| read_source(path))
+    }
+}

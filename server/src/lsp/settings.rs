@@ -1,0 +1,87 @@
+//! The user's settings: `initializationOptions`, then the `base44` section of
+//! `workspace/configuration`. Unknown or ill-typed values fall back to defaults.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::analysis::diagnostics::Severity;
+
+#[derive(Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    pub deno: DenoSettings,
+    pub invoke: InvokeSettings,
+    pub diagnostics: DiagnosticsSettings,
+}
+
+#[derive(Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DenoSettings {
+    pub path: Option<String>,
+}
+
+/// Where `base44.invoke` runs a function. The token is never printed: this type has
+/// no `Debug`.
+#[derive(Clone, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct InvokeSettings {
+    pub target: String,
+    pub server_url: Option<String>,
+    pub timeout_ms: u64,
+    pub token: Option<String>,
+}
+
+impl Default for InvokeSettings {
+    fn default() -> Self {
+        Self { target: "local".into(), server_url: None, timeout_ms: 30_000, token: None }
+    }
+}
+
+#[derive(Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DiagnosticsSettings {
+    /// Per-code severity: error, warning, information, hint, or off.
+    pub severity: HashMap<String, String>,
+}
+
+impl Settings {
+    /// Reads settings from a JSON value; a value of the wrong shape gives defaults for
+    /// the parts that do not fit rather than failing the whole.
+    pub fn from_json(value: &serde_json::Value) -> Self {
+        let value = value.get("base44").unwrap_or(value);
+        let part = |key: &str| value.get(key).cloned().unwrap_or(serde_json::Value::Null);
+        Settings {
+            deno: serde_json::from_value(part("deno")).unwrap_or_default(),
+            invoke: serde_json::from_value(part("invoke")).unwrap_or_default(),
+            diagnostics: serde_json::from_value(part("diagnostics")).unwrap_or_default(),
+        }
+    }
+
+    /// The severity a code is shown with, or `None` when the user turned it off.
+    pub fn severity_for(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.diagnostics.severity.get(code).map(String::as_str) {
+            Some("off") | Some("none") => None,
+            Some(label) => Some(Severity::parse(label).unwrap_or(default)),
+            None => Some(default),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_and_ill_typed_settings_fall_back() {
+        let settings = Settings::from_json(&serde_json::json!({
+            "base44": { "invoke": { "timeoutMs": 5000 }, "deno": 7, "diagnostics": { "severity": { "missing-serve": "off", "unknown-function": "warning" } } }
+        }));
+        assert_eq!(settings.invoke.timeout_ms, 5000);
+        assert_eq!(settings.invoke.target, "local");
+        assert!(settings.deno.path.is_none());
+        assert_eq!(settings.severity_for("missing-serve", Severity::Error), None);
+        assert_eq!(settings.severity_for("unknown-function", Severity::Error), Some(Severity::Warning));
+        assert_eq!(settings.severity_for("other", Severity::Error), Some(Severity::Error));
+    }
+}
