@@ -39,6 +39,7 @@ class LspClient:
         self.notifications: list = []
         self._notification_ready = threading.Condition()
         self.server_requests: deque = deque(maxlen=100)
+        self.bytes_received = 0
         self._closed = False
         self._reader = threading.Thread(target=self._read_loop, daemon=True)
         self._reader.start()
@@ -72,16 +73,19 @@ class LspClient:
         body = stream.read(length)
         if len(body) < length:
             return None
-        return json.loads(body)
+        # Stamped before decoding, so the client's own JSON parsing is not charged to the server.
+        arrived = time.monotonic()
+        self.bytes_received += length
+        return arrived, json.loads(body)
 
     def _read_loop(self) -> None:
         stream = self.process.stdout
         try:
             while True:
-                message = self._read_message(stream)
-                if message is None:
+                framed = self._read_message(stream)
+                if framed is None:
                     break
-                arrived = time.monotonic()
+                arrived, message = framed
                 if "method" in message and "id" in message:
                     self._answer_server_request(message)
                 elif "method" in message:

@@ -31,7 +31,7 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
     diagnostics only, session 2 asks for completions and then types.
     """
     cold = {"unknown_flagged_s": [], "open_files_checked_s": [], "full_list_s": []}
-    completions, keystrokes, peaks = [], [], []
+    completions, keystrokes, peaks, completion_sizes = [], [], [], []
     for run in range(runs):
         log = os.path.join(log_dir, f"{spec.key}-run{run}")
         session = _open_session(spec, manifest, timeout, log + "-diagnostics.log")
@@ -41,9 +41,11 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
             continue
         cold["unknown_flagged_s"].append(run_guarded(session.time_to_unknown_flagged))
         cold["open_files_checked_s"].append(run_guarded(session.time_to_open_files_checked))
+        if spec.key == "base44":
+            cold.setdefault("index_ready_s", []).append(run_guarded(session.time_to_index_ready))
         peaks.append(session.close())
         _progress(f"{spec.key} run {run + 1}: flagged {cold['unknown_flagged_s'][-1]}, "
-                  f"open files {cold['open_files_checked_s'][-1]}")
+                  f"open files {cold['open_files_checked_s'][-1]}, ready {cold.get('index_ready_s', ['-'])[-1]}")
 
         session = _open_session(spec, manifest, timeout, log + "-completion.log")
         if isinstance(session, str):
@@ -55,12 +57,12 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
             warm = run_guarded(lambda: session.warm_completion_latencies(spec.warm_completions))
             if isinstance(warm, list):
                 completions.extend(warm)
+                completion_sizes.append(session.completion_bytes)
             typed = run_guarded(lambda: session.keystroke_latencies(spec.keystrokes))
             if isinstance(typed, list):
                 keystrokes.extend(typed)
             elif typed:
-                keystrokes_failure = typed
-                _progress(f"{spec.key} keystrokes: {keystrokes_failure}")
+                _progress(f"{spec.key} keystrokes: {typed}")
         peaks.append(session.close())
         _progress(f"{spec.key} run {run + 1}: full list {full_list}, {len(completions)} completions, "
                   f"{len(keystrokes)} keystrokes")
@@ -69,6 +71,8 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
     if completions:
         result["completion_p50_ms"] = median(completions)
         result["completion_p99_ms"] = percentile(completions, 0.99)
+    if completion_sizes:
+        result["completion_kb"] = median(completion_sizes) / 1000
     if keystrokes:
         result["keystroke_p50_ms"] = median(keystrokes)
         result["keystroke_p99_ms"] = percentile(keystrokes, 0.99)

@@ -27,8 +27,8 @@ class MeasureTest(unittest.TestCase):
     def test_every_measure_comes_back_as_a_number(self):
         spec = ServerSpec("base44", "fake", [sys.executable, FAKE], warm_completions=25, keystrokes=8)
         result = measure_server(spec, self.manifest, runs=2, timeout=30, log_dir=self.tmp.name)
-        for key in ("full_list_s", "unknown_flagged_s", "open_files_checked_s", "completion_p50_ms",
-                    "completion_p99_ms", "keystroke_p50_ms", "keystroke_p99_ms", "peak_rss_mb"):
+        for key in ("full_list_s", "unknown_flagged_s", "open_files_checked_s", "index_ready_s", "completion_p50_ms",
+                    "completion_p99_ms", "completion_kb", "keystroke_p50_ms", "keystroke_p99_ms", "peak_rss_mb"):
             self.assertIsInstance(result[key], float, key)
         self.assertEqual(result["samples"], {"completions": 50, "keystrokes": 16, "runs": 2})
         self.assertLessEqual(result["completion_p50_ms"], result["completion_p99_ms"])
