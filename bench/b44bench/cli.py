@@ -45,6 +45,8 @@ def parse_args(argv: list) -> argparse.Namespace:
     parser.add_argument("--ts-keystrokes", type=int, default=10, help="keystrokes timed per TS session")
     parser.add_argument("--completions", type=int, default=200, help="warm completions per base44-lsp session")
     parser.add_argument("--keystrokes", type=int, default=40, help="keystrokes per base44-lsp session")
+    parser.add_argument("--memory-cap-gb", type=float, default=8.0,
+                        help="kill a server whose process tree holds more than this (default 8; 0 = no cap)")
     parser.add_argument("--server", help="path to a base44-lsp binary (default: build target/release/base44-lsp)")
     parser.add_argument("--server-arg", action="append", default=[], help="extra argument for base44-lsp")
     parser.add_argument("--no-build", action="store_true", help="do not run `cargo build --release`")
@@ -60,6 +62,10 @@ def parse_args(argv: list) -> argparse.Namespace:
         if getattr(args, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
     return args
+
+
+def _cap(args) -> int | None:
+    return int(args.memory_cap_gb * 1e9) if args.memory_cap_gb > 0 else None
 
 
 def _say(message: str) -> None:
@@ -142,6 +148,7 @@ def main(argv: list | None = None) -> int:
             _say(f"[{label}] base44-lsp ...")
             spec = base44_server(binary, args.server_arg)
             spec.warm_completions, spec.keystrokes = args.completions, args.keystrokes
+            spec.memory_cap_bytes = _cap(args)
             results["base44"] = measure_server(spec, manifest, args.runs, args.timeout, log_dir)
             results["base44"].update(measure_check(binary, manifest, args.runs, args.timeout))
         size_ts = [key for key in ts_keys if label in args.ts_sizes]
@@ -149,6 +156,7 @@ def main(argv: list | None = None) -> int:
             _say(f"[{label}] {key} ...")
             factory = ts7_server if key == "ts7" else ts5_server
             spec = factory(args.ts_completions, args.ts_keystrokes)
+            spec.memory_cap_bytes = _cap(args)
             results[key] = measure_server(spec, manifest, args.ts_runs, args.timeout, log_dir)
         all_results[label] = results
         print(format_size_table(size, manifest, results, size_ts), flush=True)

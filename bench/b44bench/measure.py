@@ -39,10 +39,10 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
             for values in cold.values():
                 values.append(session)
             continue
-        cold["unknown_flagged_s"].append(run_guarded(session.time_to_unknown_flagged))
-        cold["open_files_checked_s"].append(run_guarded(session.time_to_open_files_checked))
+        cold["unknown_flagged_s"].append(run_guarded(session.time_to_unknown_flagged, session))
+        cold["open_files_checked_s"].append(run_guarded(session.time_to_open_files_checked, session))
         if spec.key == "base44":
-            cold.setdefault("index_ready_s", []).append(run_guarded(session.time_to_index_ready))
+            cold.setdefault("index_ready_s", []).append(run_guarded(session.time_to_index_ready, session))
         peaks.append(session.close())
         _progress(f"{spec.key} run {run + 1}: flagged {cold['unknown_flagged_s'][-1]}, "
                   f"open files {cold['open_files_checked_s'][-1]}, ready {cold.get('index_ready_s', ['-'])[-1]}")
@@ -51,14 +51,14 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
         if isinstance(session, str):
             cold["full_list_s"].append(session)
             continue
-        full_list = run_guarded(session.time_to_full_list)
+        full_list = run_guarded(session.time_to_full_list, session)
         cold["full_list_s"].append(full_list)
         if not isinstance(full_list, str):
-            warm = run_guarded(lambda: session.warm_completion_latencies(spec.warm_completions))
+            warm = run_guarded(lambda: session.warm_completion_latencies(spec.warm_completions), session)
             if isinstance(warm, list):
                 completions.extend(warm)
                 completion_sizes.append(session.completion_bytes)
-            typed = run_guarded(lambda: session.keystroke_latencies(spec.keystrokes))
+            typed = run_guarded(lambda: session.keystroke_latencies(spec.keystrokes), session)
             if isinstance(typed, list):
                 keystrokes.extend(typed)
             elif typed:

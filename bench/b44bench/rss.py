@@ -1,6 +1,7 @@
 """Peak resident memory of a process and all its descendants, sampled from /proc while it runs."""
 
 import os
+import signal
 import threading
 
 
@@ -48,10 +49,13 @@ class TreePeakRss:
     Summing per-process peaks can only over-state the simultaneous peak, never hide memory in a child.
     """
 
-    def __init__(self, root_pid: int, interval: float = 0.05):
+    def __init__(self, root_pid: int, interval: float = 0.05, cap_bytes: int | None = None):
         self._root = root_pid
         self._interval = interval
         self._peaks: dict = {}
+        # On a shared machine a server that grows without bound must not wake the OOM killer.
+        self._cap_bytes = cap_bytes
+        self.exceeded_cap = False
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -62,10 +66,20 @@ class TreePeakRss:
             self._stop.wait(self._interval)
 
     def sample(self) -> None:
-        for pid in _descendants(self._root):
+        tree = _descendants(self._root)
+        resident = 0
+        for pid in tree:
             hwm = _status_kib(pid, b"VmHWM:")
             if hwm is not None and hwm > self._peaks.get(pid, 0):
                 self._peaks[pid] = hwm
+            resident += _status_kib(pid, b"VmRSS:") or 0
+        if self._cap_bytes is not None and resident * 1024 > self._cap_bytes:
+            self.exceeded_cap = True
+            for pid in tree:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
 
     def stop(self) -> int:
         """Stops sampling and returns the peak in bytes."""

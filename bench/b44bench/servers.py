@@ -18,6 +18,7 @@ class ServerSpec:
     warm_completions: int = 200
     keystrokes: int = 40
     env: dict = field(default_factory=dict)
+    memory_cap_bytes: int | None = None
 
 
 def base44_server(binary: str, extra_args: list) -> ServerSpec:

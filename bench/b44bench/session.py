@@ -19,7 +19,7 @@ class Session:
         self.workspace = manifest["workspace"]
         env = {**os.environ, **spec.env}
         self.client = LspClient(spec.argv, cwd=self.workspace, env=env, stderr_path=log_path)
-        self.rss = TreePeakRss(self.client.process.pid)
+        self.rss = TreePeakRss(self.client.process.pid, cap_bytes=spec.memory_cap_bytes)
         self.peak_rss = None
         self.completion_bytes = None
         try:
@@ -186,11 +186,13 @@ class Session:
         return latencies
 
 
-def run_guarded(action):
-    """Runs one measure; a timeout or a dead server becomes a value in the table, not a crash."""
+def run_guarded(action, session: Session | None = None):
+    """Runs one measure; a timeout, a dead server or the memory cap becomes a value in the table."""
     try:
         return action()
     except TimedOut:
         return "timeout"
     except ServerGone as error:
+        if session is not None and session.rss.exceeded_cap:
+            return f"over {session.spec.memory_cap_bytes / 1e9:.0f} GB cap"
         return f"failed: {error}"

@@ -61,6 +61,16 @@ class TreePeakRssTest(unittest.TestCase):
         self.assertGreater(peak, 150 * 1024 * 1024)
         self.assertGreaterEqual(sampler.process_count(), 2)
 
+    def test_a_tree_over_the_memory_cap_is_killed(self):
+        import subprocess
+        script = "import time; block = bytearray(120 * 1024 * 1024); block[::4096] = b'x' * len(block[::4096]); " \
+                 "time.sleep(30)"
+        parent = subprocess.Popen(["sh", "-c", f'{sys.executable} -c "{script}"; sleep 30'])
+        sampler = TreePeakRss(parent.pid, interval=0.02, cap_bytes=60 * 1024 * 1024)
+        parent.wait(timeout=10)
+        sampler.stop()
+        self.assertTrue(sampler.exceeded_cap)
+
 
 if __name__ == "__main__":
     unittest.main()
