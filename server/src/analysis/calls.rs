@@ -96,7 +96,7 @@ pub fn call_sites(tree: &Tree, src: &str) -> Vec<CallSite> {
 
 /// Whether a call expression's callee ends in `.functions.invoke` or `.functions.fetch`.
 pub fn functions_call_kind(call: Node, src: &str) -> Option<CallKind> {
-    let callee = unwrap_non_null(call.child_by_field_name("function")?);
+    let callee = syntax::strip_wrappers(call.child_by_field_name("function")?);
     if callee.kind() != "member_expression" {
         return None;
     }
@@ -105,22 +105,11 @@ pub fn functions_call_kind(call: Node, src: &str) -> Option<CallKind> {
         "fetch" => CallKind::Fetch,
         _ => return None,
     };
-    let object = unwrap_non_null(callee.child_by_field_name("object")?);
+    let object = syntax::strip_wrappers(callee.child_by_field_name("object")?);
     if object.kind() != "member_expression" {
         return None;
     }
     (syntax::text(object.child_by_field_name("property")?, src) == "functions").then_some(kind)
-}
-
-fn unwrap_non_null(node: Node) -> Node {
-    let mut node = node;
-    while matches!(node.kind(), "non_null_expression" | "parenthesized_expression") {
-        match node.named_child(0) {
-            Some(inner) => node = inner,
-            None => break,
-        }
-    }
-    node
 }
 
 /// The call site a call expression is, when its first argument is a static string.

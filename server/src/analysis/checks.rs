@@ -6,8 +6,11 @@ use std::path::Path;
 
 use tree_sitter::Tree;
 
+use std::ops::Range;
+
 use super::calls::{CallKind, CallSite, fetch_path};
 use super::diagnostics::{Diagnostic, Fix, Severity, TextEdit};
+use super::functions::missing_serve;
 use super::index::{ProjectIndex, WorkspaceIndex};
 use super::project::Layout;
 use super::serve::find_serve;
@@ -21,61 +24,86 @@ pub fn check_file(index: &WorkspaceIndex, path: &Path, src: &str, tree: &Tree, s
         }
         out.extend(project_problems_in(project, path, src, tree));
     }
+    // The response's shape is the SDK's business, whichever project the file is in.
+    out.extend(super::shapes::response_shape_diagnostics(tree, src, path));
     out
 }
 
 pub fn check_call_site(project: &ProjectIndex, path: &Path, site: &CallSite) -> Option<Diagnostic> {
-    if site.target(|name| project.function(name).is_some()).is_some() {
+    let written = site.written_name();
+    // An empty name is what an editor's auto-closed quotes look like mid-typing.
+    if written.is_empty() || site.target(|name| project.function(name).is_some()).is_some() {
         return None;
     }
-    let written = site.written_name();
-    let suggestions = did_you_mean(written, project.names());
+    let suggestions = suggestions(project, site);
     let hint = match suggestions.first() {
-        Some(best) => format!("; did you mean \"{best}\"?"),
+        Some((best, _)) => format!("; did you mean \"{best}\"?"),
         None => String::new(),
     };
     let label = project.project.label();
-    let (severity, code, message, replace) = match site.kind {
-        CallKind::Invoke => (
-            Severity::Error,
-            "unknown-function",
-            format!("Unknown function \"{written}\" in project {label}{hint}"),
-            site.content.clone(),
-        ),
-        CallKind::Fetch => {
-            let (lead, rest) = fetch_path(&site.value);
-            let start = site.content.start + lead;
-            (
-                Severity::Warning,
-                "unknown-fetch-path",
-                format!("No function of project {label} serves \"/{rest}\"{hint}"),
-                start..start + rest.len(),
-            )
+    let (severity, code, message) = match site.kind {
+        CallKind::Invoke => {
+            (Severity::Error, "unknown-function", format!("Unknown function \"{written}\" in project {label}{hint}"))
         }
+        CallKind::Fetch => (
+            Severity::Warning,
+            "unknown-fetch-path",
+            format!("No function of project {label} serves \"/{written}\"{hint}"),
+        ),
     };
     let mut diagnostic = Diagnostic::new(path, site.content.clone(), severity, code, message);
-    for suggestion in suggestions {
+    for (suggestion, replace) in suggestions {
         diagnostic = diagnostic.with_fix(Fix {
             title: format!("Change to \"{suggestion}\""),
-            edits: vec![TextEdit { path: path.to_path_buf(), range: replace.clone(), new_text: suggestion }],
+            edits: vec![TextEdit { path: path.to_path_buf(), range: replace, new_text: suggestion }],
         });
     }
     Some(diagnostic)
 }
 
-/// Up to three known names close to what was written, best first.
-pub fn did_you_mean<'a>(written: &str, names: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let lower = written.to_lowercase();
-    let mut scored: Vec<(usize, &str)> = names
-        .filter_map(|name| {
-            let distance = strsim::damerau_levenshtein(&lower, &name.to_lowercase());
-            let limit = (name.chars().count().max(written.chars().count()) / 3).max(2);
-            (distance <= limit).then_some((distance, name))
-        })
-        .collect();
-    scored.sort();
+/// Up to three known names close to what was written, best first, each with the range
+/// it would replace. A fetch path is compared segment-wise: `orders/refnd/x` is close to
+/// `orders/refund`, and only `orders/refnd` is replaced.
+fn suggestions(project: &ProjectIndex, site: &CallSite) -> Vec<(String, Range<usize>)> {
+    let mut scored: Vec<(usize, &str, Range<usize>)> = match site.kind {
+        CallKind::Invoke => project
+            .names()
+            .filter_map(|name| Some((distance(&site.value, name)?, name, site.content.clone())))
+            .collect(),
+        CallKind::Fetch => {
+            let (lead, path) = fetch_path(&site.value);
+            let start = site.content.start + lead;
+            project
+                .names()
+                .filter_map(|name| {
+                    let prefix = segments_prefix(path, name.split('/').count())?;
+                    Some((distance(prefix, name)?, name, start..start + prefix.len()))
+                })
+                .collect()
+        }
+    };
+    scored.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
-    scored.into_iter().take(3).map(|(_, name)| name.to_string()).collect()
+    scored.into_iter().take(3).map(|(_, name, range)| (name.to_string(), range)).collect()
+}
+
+/// The first `count` `/`-separated segments of `path`, if it has that many.
+fn segments_prefix(path: &str, count: usize) -> Option<&str> {
+    let mut end = 0;
+    for (i, segment) in path.split('/').enumerate() {
+        end += segment.len() + usize::from(i > 0);
+        if i + 1 == count {
+            return Some(&path[..end]);
+        }
+    }
+    None
+}
+
+/// How far `written` is from `name`, when close enough to suggest (case is ignored).
+fn distance(written: &str, name: &str) -> Option<usize> {
+    let distance = strsim::damerau_levenshtein(&written.to_lowercase(), &name.to_lowercase());
+    let limit = (name.chars().count().max(written.chars().count()) / 3).max(2);
+    (distance <= limit).then_some(distance)
 }
 
 fn project_problems_in(project: &ProjectIndex, path: &Path, src: &str, tree: &Tree) -> Vec<Diagnostic> {
@@ -86,17 +114,7 @@ fn project_problems_in(project: &ProjectIndex, path: &Path, src: &str, tree: &Tr
         && let Some(function) = project.functions.iter().find(|f| f.entry == path)
         && find_serve(tree, src).is_none()
     {
-        let first_line = src.find('\n').unwrap_or(src.len());
-        out.push(Diagnostic::new(
-            path,
-            0..first_line,
-            Severity::Error,
-            "missing-serve",
-            format!(
-                "Function \"{}\" never answers a request: call Deno.serve(handler) or export a default handler",
-                function.name
-            ),
-        ));
+        out.push(missing_serve(function, src));
     }
     out
 }
@@ -104,12 +122,51 @@ fn project_problems_in(project: &ProjectIndex, path: &Path, src: &str, tree: &Tr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::calls::call_sites;
+    use crate::analysis::testing::{Cursor, SHOP};
+
+    /// Renders the page's diagnostics as `code "text under range": message [fixes]`,
+    /// with the temporary project's name shown as `shop`.
+    fn check(marked: &str) -> Vec<String> {
+        let cursor = Cursor::new(SHOP, marked);
+        let tree = cursor.syntax().expect("parses");
+        let sites = call_sites(&tree, &cursor.text);
+        let label = cursor.index.projects[0].project.label();
+        check_file(&cursor.index, &cursor.path, &cursor.text, &tree, &sites)
+            .iter()
+            .map(|d| {
+                let fixes: Vec<String> = d.fixes.iter().flat_map(|f| &f.edits).map(|e| e.new_text.clone()).collect();
+                let line = format!("{} {:?}: {} {fixes:?}", d.code, &cursor.text[d.range.clone()], d.message);
+                line.replace(&label, "shop")
+            })
+            .collect()
+    }
 
     #[test]
-    fn suggestions_are_close_names_best_first() {
-        let names = ["process-order", "orders/refund", "send-receipt", "checkStock"];
-        assert_eq!(did_you_mean("orders/refnd", names.into_iter()), ["orders/refund"]);
-        assert_eq!(did_you_mean("checkstock", names.into_iter()), ["checkStock"]);
-        assert_eq!(did_you_mean("totally-different", names.into_iter()), Vec::<String>::new());
+    fn unknown_names_and_paths_with_fixes() {
+        assert_eq!(
+            check(
+                "$0base44.functions.invoke('proces-order');\n\
+                 base44.functions.invoke('process-order');\n\
+                 base44.functions.fetch('/orders/refnd/x?y');\n\
+                 base44.functions.fetch('/orders/refund/x');\n\
+                 base44.functions.invoke('');"
+            ),
+            [
+                r#"unknown-function "proces-order": Unknown function "proces-order" in project shop; did you mean "process-order"? ["process-order"]"#,
+                r#"unknown-fetch-path "/orders/refnd/x?y": No function of project shop serves "/orders/refnd/x"; did you mean "orders/refund"? ["orders/refund"]"#,
+            ]
+        );
+    }
+
+    #[test]
+    fn case_slips_and_far_names() {
+        assert_eq!(
+            check("$0base44.functions.invoke('checkstock'); base44.functions.invoke('totally-different');"),
+            [
+                r#"unknown-function "checkstock": Unknown function "checkstock" in project shop; did you mean "checkStock"? ["checkStock"]"#,
+                r#"unknown-function "totally-different": Unknown function "totally-different" in project shop []"#,
+            ]
+        );
     }
 }

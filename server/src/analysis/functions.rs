@@ -57,7 +57,7 @@ pub fn index_functions(project: &Project, files: &[PathBuf], sources: &dyn Sourc
     report_duplicates(project, &functions, sources, &mut problems);
     if project.layout == Layout::Base44 {
         for function in functions.iter().filter(|f| f.serve.is_none() && f.entry.is_file()) {
-            problems.push(missing_serve(function, sources));
+            problems.push(missing_serve(function, &sources.read(&function.entry).unwrap_or_default()));
         }
     }
     FunctionIndex { functions, problems }
@@ -237,8 +237,9 @@ fn report_duplicates(
     }
 }
 
-fn missing_serve(function: &FunctionDef, sources: &dyn Sources) -> Diagnostic {
-    let first_line = sources.read(&function.entry).map(|t| t.find('\n').unwrap_or(t.len())).unwrap_or(0);
+/// An entry that never answers: reported on its first line.
+pub fn missing_serve(function: &FunctionDef, text: &str) -> Diagnostic {
+    let first_line = text.find('\n').unwrap_or(text.len());
     Diagnostic::new(
         &function.entry,
         0..first_line,

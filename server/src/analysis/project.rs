@@ -23,11 +23,16 @@ pub struct Project {
     pub functions_dir: PathBuf,
     pub config_file: Option<PathBuf>,
     pub app_id: Option<String>,
+    /// The app's `name` from its config, if any.
+    pub name: Option<String>,
 }
 
 impl Project {
-    /// A short label for messages: the project folder's name.
+    /// A short label for messages: the app's configured name, else its folder's.
     pub fn label(&self) -> String {
+        if let Some(name) = &self.name {
+            return name.clone();
+        }
         self.root
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -78,11 +83,13 @@ pub fn load_project(root: &Path, layout: Layout) -> (Project, Vec<Diagnostic>) {
         Layout::Flat => root.join("functions"),
     };
     let mut config_file = None;
+    let mut name = None;
     if layout == Layout::Base44
         && let Some((path, text)) = read_first(&base44, &CONFIG_NAMES)
     {
         match jsonc::parse_object(&text) {
             Ok(config) => {
+                name = config.string("name").map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
                 if let Some(dir) = config.string("functionsDir") {
                     functions_dir = normalize(&base44.join(dir));
                 }
@@ -100,7 +107,7 @@ pub fn load_project(root: &Path, layout: Layout) -> (Project, Vec<Diagnostic>) {
     let app_id = read_first(&base44, &APP_NAMES)
         .and_then(|(_, text)| jsonc::parse_object(&text).ok())
         .and_then(|app| app.string("id").map(str::to_string));
-    let project = Project { root: root.to_path_buf(), layout, functions_dir, config_file, app_id };
+    let project = Project { root: root.to_path_buf(), layout, functions_dir, config_file, app_id, name };
     (project, problems)
 }
 
@@ -142,12 +149,13 @@ mod tests {
     #[test]
     fn functions_dir_from_config_with_dot_slash() {
         let dir = crate::analysis::testing::TempTree::new(&[
-            ("base44/config.jsonc", "{ // c\n \"functionsDir\": \"./backend\", }"),
+            ("base44/config.jsonc", "{ // c\n \"name\": \"Shop\", \"functionsDir\": \"./backend\", }"),
             ("base44/.app.jsonc", "{ \"id\": \"app-1\" }"),
         ]);
         let (project, problems) = load_project(dir.path(), Layout::Base44);
         assert_eq!(project.functions_dir, dir.path().join("base44/backend"));
         assert_eq!(project.app_id.as_deref(), Some("app-1"));
+        assert_eq!(project.label(), "Shop");
         assert!(problems.is_empty());
         assert!(is_base44_root(dir.path()));
     }

@@ -49,7 +49,7 @@ impl Lang {
 
 /// Files larger than this are not parsed: no hand-written source is that big, and a
 /// generated bundle would only cost time and memory.
-pub const MAX_PARSE_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_PARSE_BYTES: usize = 4 * 1024 * 1024;
 
 thread_local! {
     static PARSERS: RefCell<Option<(Parser, Parser)>> = const { RefCell::new(None) };
@@ -114,6 +114,18 @@ pub fn string_literal(node: Node, src: &str) -> Option<StringLit> {
     let end = if closed { range.end - quote.len_utf8() } else { range.end };
     let end = end.max(start);
     Some(StringLit { value: src.get(start..end)?.to_string(), content: start..end })
+}
+
+/// The expression inside parentheses and non-null assertions (`(x)!` → `x`).
+pub fn strip_wrappers(node: Node) -> Node {
+    let mut node = node;
+    while matches!(node.kind(), "parenthesized_expression" | "non_null_expression") {
+        match node.named_child(0) {
+            Some(inner) => node = inner,
+            None => break,
+        }
+    }
+    node
 }
 
 /// Calls `visit` for every node of the tree in document order, without recursion.

@@ -12,6 +12,7 @@ use crate::analysis::text::LineIndex;
 
 use super::convert::{FileText, uri_to_path};
 
+#[derive(Clone)]
 pub struct Document {
     pub path: Option<PathBuf>,
     pub version: i32,

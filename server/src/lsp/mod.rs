@@ -3,13 +3,15 @@
 
 mod convert;
 mod documents;
+mod framing;
 mod guard;
 mod handlers;
 mod server;
 mod session;
 mod settings;
+mod transport;
 
-use tower_lsp_server::{LspService, Server};
+use tower_lsp_server::LspService;
 
 pub use server::Backend;
 
@@ -25,6 +27,9 @@ pub fn run_stdio() {
     };
     runtime.block_on(async {
         let (service, socket) = LspService::new(Backend::new);
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
     });
+    // Dropping what still runs (an invoke's Deno is killed on drop), without waiting on
+    // blocking work that no one will read.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
 }

@@ -7,7 +7,7 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use super::handlers::{commands, completion, lifecycle, navigation, sync, watched};
+use super::handlers::{commands, completion, lenses, lifecycle, navigation, sync, watched};
 use super::session::Session;
 
 pub struct Backend {
@@ -89,7 +89,11 @@ impl LanguageServer for Backend {
         commands::code_action(&self.session, params)
     }
 
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        lenses::code_lens(&self.session, params)
+    }
+
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
-        commands::execute_command(&self.session, params)
+        commands::execute_command(&self.session, params).await
     }
 }

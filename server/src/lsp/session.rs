@@ -88,6 +88,12 @@ impl Session {
         self.ready.lock().map(|r| *r).unwrap_or(false)
     }
 
+    /// A copy of an open document (the tree is shared, not copied), so a handler can
+    /// work without holding the map's lock while it looks at other documents.
+    pub fn snapshot(&self, uri: &Uri) -> Option<Document> {
+        self.docs.get(uri).map(|doc| doc.clone())
+    }
+
     /// The call sites of open documents, by path.
     pub fn open_call_sites(&self) -> HashMap<PathBuf, Vec<CallSite>> {
         self.docs.iter().filter_map(|doc| Some((doc.path.clone()?, doc.sites.clone()))).collect()

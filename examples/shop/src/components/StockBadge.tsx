@@ -9,6 +9,12 @@ export function StockBadge({ sku }: { sku: string }) {
   return <span>{count ?? "…"} in stock</span>;
 }
 
+/** The stock of the demo product, for the storybook. */
+export async function demoStock(): Promise<number> {
+  const res = await base44.functions.invoke("checkStock", { sku: "SKU-1" });
+  return res.data.inStock;
+}
+
 export async function downloadReport(): Promise<string> {
   const response = await base44.functions.fetch("/stream-report", { method: "POST" });
   return await response.text();

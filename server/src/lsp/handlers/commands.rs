@@ -22,11 +22,11 @@ pub const GENERATE_TYPES: &str = "base44.generateTypes";
 pub const SHOW_REFERENCES: &str = "base44.showReferences";
 
 pub fn code_action(session: &Session, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-    let Some(doc) = session.docs.get(&params.text_document.uri) else { return Ok(None) };
+    let Some(doc) = session.snapshot(&params.text_document.uri) else { return Ok(None) };
     let settings = session.settings();
     let file = doc.file();
     let wanted = file.offset(params.range.start)..file.offset(params.range.end);
-    let found = guarded("codeAction", || analyse(session, &doc))?;
+    let found = guarded("codeAction", || analyse(&session.index(), &doc))?;
     let own_text = |path: &std::path::Path| {
         if doc.path.as_deref() == Some(path) {
             Some((doc.text.clone(), doc.lines.clone()))
@@ -49,6 +49,7 @@ pub fn code_action(session: &Session, params: CodeActionParams) -> Result<Option
             }));
         }
     }
+    actions.extend(super::lenses::invoke_code_actions(session, &doc, &params.text_document.uri, wanted));
     Ok(Some(actions))
 }
 
@@ -108,8 +109,9 @@ pub fn show_references(args: &[Value]) -> Result<Option<Value>> {
     Ok(Some(args.get(2).cloned().unwrap_or(Value::Array(Vec::new()))))
 }
 
-pub fn execute_command(session: &Session, params: ExecuteCommandParams) -> Result<Option<Value>> {
+pub async fn execute_command(session: &Session, params: ExecuteCommandParams) -> Result<Option<Value>> {
     match params.command.as_str() {
+        super::invoke::INVOKE => super::invoke::invoke(session, params.arguments).await,
         LIST_FUNCTIONS => list_functions(session, &params.arguments),
         GENERATE_TYPES => generate_types(session, &params.arguments),
         SHOW_REFERENCES => show_references(&params.arguments),

@@ -13,9 +13,10 @@ use crate::lsp::session::Session;
 
 pub fn completion(session: &Session, params: CompletionParams) -> Result<Option<CompletionResponse>> {
     let position = params.text_document_position;
+    // The index first: no other lock is taken while a document's is held.
+    let index = session.index();
     let Some(doc) = session.docs.get(&position.text_document.uri) else { return Ok(None) };
     let Some(path) = doc.path.clone() else { return Ok(None) };
-    let index = session.index();
     let file = doc.file();
     let offset = file.offset(position.position);
     let found = guarded("completion", || complete(&index, &path, &doc.text, doc.tree.as_ref(), offset))?;

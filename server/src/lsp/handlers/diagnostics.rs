@@ -8,23 +8,25 @@ use tower_lsp_server::ls_types::{self as ls, Uri};
 
 use crate::analysis::checks::check_file;
 use crate::analysis::diagnostics::Diagnostic;
+use crate::analysis::index::WorkspaceIndex;
 use crate::lsp::convert::{self, FileText, path_to_uri, uri_to_path};
 use crate::lsp::documents::Document;
 use crate::lsp::guard::guarded;
 use crate::lsp::session::Session;
 
 /// The analysis diagnostics of an open document, against the current index.
-pub fn analyse(session: &Session, doc: &Document) -> Vec<Diagnostic> {
+pub fn analyse(index: &WorkspaceIndex, doc: &Document) -> Vec<Diagnostic> {
     let (Some(path), Some(tree)) = (&doc.path, &doc.tree) else { return Vec::new() };
-    let index = session.index();
-    check_file(&index, path, &doc.text, tree, &doc.sites)
+    check_file(index, path, &doc.text, tree, &doc.sites)
 }
 
 /// An open document's diagnostics as LSP shows them, with the version they belong to.
 fn document_diagnostics(session: &Session, uri: &Uri) -> Option<(Vec<ls::Diagnostic>, i32)> {
+    // Settings and index first: no other lock is taken while a document's is held.
     let settings = session.settings();
+    let index = session.index();
     let doc = session.docs.get(uri)?;
-    let found = guarded("diagnostics", || analyse(session, &doc)).unwrap_or_default();
+    let found = guarded("diagnostics", || analyse(&index, &doc)).unwrap_or_default();
     let file = doc.file();
     let converted = found.iter().filter_map(|d| convert::diagnostic(d, &file, &settings)).collect();
     Some((converted, doc.version))

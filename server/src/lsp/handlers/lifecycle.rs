@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use serde_json::Value;
 use tower_lsp_server::ls_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions, ConfigurationItem,
-    DidChangeWatchedFilesRegistrationOptions, ExecuteCommandOptions, FileSystemWatcher, GlobPattern,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions, CompletionOptions,
+    ConfigurationItem, DidChangeWatchedFilesRegistrationOptions, ExecuteCommandOptions, FileSystemWatcher, GlobPattern,
     HoverProviderCapability, InitializeParams, InitializeResult, OneOf, Registration, RenameOptions,
     ResourceOperationKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
     WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
@@ -17,6 +17,7 @@ use crate::lsp::session::{ClientCaps, Session};
 use crate::lsp::settings::Settings;
 
 use super::commands::{GENERATE_TYPES, LIST_FUNCTIONS, SHOW_REFERENCES};
+use super::invoke::INVOKE;
 use super::{diagnostics, indexing};
 
 pub fn initialize(session: &Session, params: InitializeParams) -> InitializeResult {
@@ -71,12 +72,13 @@ pub fn capabilities() -> ServerCapabilities {
             work_done_progress_options: Default::default(),
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::EMPTY]),
             ..Default::default()
         })),
         execute_command_provider: Some(ExecuteCommandOptions {
-            commands: vec![LIST_FUNCTIONS.into(), GENERATE_TYPES.into(), SHOW_REFERENCES.into()],
+            commands: vec![INVOKE.into(), LIST_FUNCTIONS.into(), GENERATE_TYPES.into(), SHOW_REFERENCES.into()],
             ..Default::default()
         }),
         workspace: Some(WorkspaceServerCapabilities {

@@ -5,6 +5,8 @@ pub mod commands;
 pub mod completion;
 pub mod diagnostics;
 pub mod indexing;
+pub mod invoke;
+pub mod lenses;
 pub mod lifecycle;
 pub mod navigation;
 pub mod status;

@@ -23,7 +23,7 @@ fn with_target<T>(
     what: &str,
     f: impl FnOnce(&Target, FileText) -> Option<T>,
 ) -> Result<Option<T>> {
-    let Some(doc) = session.docs.get(&position.text_document.uri) else { return Ok(None) };
+    let Some(doc) = session.snapshot(&position.text_document.uri) else { return Ok(None) };
     let Some(path) = doc.path.clone() else { return Ok(None) };
     let index = session.index();
     guarded(what, || {

@@ -6,15 +6,22 @@ use tower_lsp_server::ls_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
 };
 
+use std::sync::Arc;
+
+use tower_lsp_server::ls_types::Uri;
+
+use crate::analysis::project::{is_base44_root, is_flat_root};
+use crate::lsp::convert::uri_to_path;
 use crate::lsp::documents::Document;
 use crate::lsp::guard::guarded_notification;
 use crate::lsp::session::Session;
 
-use super::diagnostics;
+use super::{diagnostics, indexing};
 
-pub async fn did_open(session: &Session, params: DidOpenTextDocumentParams) {
+pub async fn did_open(session: &Arc<Session>, params: DidOpenTextDocumentParams) {
     let item = params.text_document;
     let uri = item.uri.clone();
+    adopt_project_of(session, &uri);
     // Inserted under the `ready` lock: either the indexer has finished and this
     // publishes, or the indexer will publish this document when it finishes.
     let publish = match session.ready.lock() {
@@ -30,6 +37,27 @@ pub async fn did_open(session: &Session, params: DidOpenTextDocumentParams) {
     };
     if publish {
         diagnostics::publish_documents(session, vec![uri]).await;
+    }
+}
+
+/// A file opened outside every indexed project (an editor started on a single file, or
+/// a workspace folder above or beside the app) brings its project into the index.
+fn adopt_project_of(session: &Arc<Session>, uri: &Uri) {
+    let Some(path) = uri_to_path(uri) else { return };
+    // Files inside the workspace folders are the indexer's business, even mid-way.
+    if session.folders().iter().any(|folder| path.starts_with(folder)) {
+        return;
+    }
+    let Some(root) = path.ancestors().skip(1).find(|dir| is_base44_root(dir) || is_flat_root(dir)) else { return };
+    let added = match session.folders.write() {
+        Ok(mut folders) if !folders.iter().any(|f| path.starts_with(f)) => {
+            folders.push(root.to_path_buf());
+            true
+        }
+        _ => false,
+    };
+    if added {
+        tokio::spawn(indexing::index_workspace(Arc::clone(session)));
     }
 }
 

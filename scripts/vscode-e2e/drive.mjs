@@ -1,0 +1,219 @@
+// Drives code-server (with the Base44 extension installed) in headless Chromium through the checks of
+// scripts/test-vscode-e2e. Every check is one step with its own screenshot; a failed step is reported
+// with what was expected and the run goes on where the next step does not depend on it.
+// Env: PORT, WORKSPACE (copy of examples/shop), ARTIFACTS (screenshot folder), PLAYWRIGHT_DIR, CHROMIUM.
+import { createRequire } from "node:module";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const { PORT, WORKSPACE, ARTIFACTS, PLAYWRIGHT_DIR } = process.env;
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const STEP_TIMEOUT = Number(process.env.STEP_TIMEOUT_MS || 30000);
+const { chromium } = createRequire(join(PLAYWRIGHT_DIR, "package.json"))("playwright-core");
+
+const results = [];
+const started = Date.now();
+let screenshotNumber = 0;
+
+async function step(page, name, expectation, run) {
+  const begin = Date.now();
+  let error;
+  try {
+    await run();
+  } catch (caught) {
+    error = caught;
+  }
+  screenshotNumber += 1;
+  const file = `${String(screenshotNumber).padStart(2, "0")}-${name}.png`;
+  await page.screenshot({ path: join(ARTIFACTS, file) }).catch(() => {});
+  const seconds = ((Date.now() - begin) / 1000).toFixed(1);
+  if (error) {
+    const detail = String(error.message || error).split("\n")[0];
+    console.log(`FAIL ${name} (${seconds}s): expected ${expectation}. ${detail} [screenshot ${file}]`);
+    results.push({ name, ok: false, seconds: Number(seconds), expectation, detail, screenshot: file });
+    return false;
+  }
+  console.log(`ok   ${name} (${seconds}s) [screenshot ${file}]`);
+  results.push({ name, ok: true, seconds: Number(seconds), screenshot: file });
+  return true;
+}
+
+/** Opens a file with Quick Open: `relativePath` is typed, the row naming its folder is taken. */
+async function quickOpen(page, relativePath) {
+  const parts = relativePath.split("/");
+  const fileName = parts[parts.length - 1];
+  const folder = parts.length > 1 ? parts[parts.length - 2] : fileName;
+  await page.keyboard.press("Control+P");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ timeout: STEP_TIMEOUT });
+  await input.fill(relativePath);
+  const row = page.locator(`.quick-input-list .monaco-list-row:has-text("${fileName}"):has-text("${folder}")`).first();
+  await row.waitFor({ timeout: STEP_TIMEOUT });
+  await row.click();
+  await page.locator(`.editor-group-container.active .tab.active:has-text("${fileName}")`).waitFor({ timeout: STEP_TIMEOUT });
+  await page.locator(".editor-instance .monaco-editor .view-lines").first().waitFor({ timeout: STEP_TIMEOUT });
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ timeout: STEP_TIMEOUT });
+  await input.fill(`>${title}`);
+  await page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first().waitFor({ timeout: STEP_TIMEOUT });
+  await page.keyboard.press("Enter");
+}
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  try {
+    const workbench = await step(page, "workbench", "the VS Code workbench with the example app loaded", async () => {
+      await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(WORKSPACE)}`);
+      await page.locator(".monaco-workbench").waitFor();
+      await page.locator('.explorer-folders-view .monaco-list-row:has-text("base44")').first().waitFor();
+    });
+    if (!workbench) {
+      return;
+    }
+
+    const checkoutText = readFileSync(join(WORKSPACE, "src/pages/Checkout.jsx"), "utf8").split("\n");
+    await step(page, "open-checkout", "src/pages/Checkout.jsx open in an editor", () => quickOpen(page, "Checkout.jsx"));
+
+    await step(page, "status-bar", 'the status bar item "Base44: 6 functions" (base44/status from the server)', async () => {
+      await page.locator('.statusbar-item:has-text("Base44: 6 functions")').first().waitFor({ timeout: 2 * STEP_TIMEOUT });
+    });
+
+    await step(page, "access-token", "Base44: Set access token stores the token (SecretStorage) and confirms", async () => {
+      await runCommand(page, "Base44: Set access token");
+      const input = page.locator('.quick-input-widget:has-text("access token") input');
+      await input.waitFor();
+      if ((await input.getAttribute("type")) !== "password") {
+        throw new Error("the token input box is not a password box");
+      }
+      await input.fill(process.env.E2E_TOKEN || "");
+      await page.keyboard.press("Enter");
+      await page.locator('.notification-toast:has-text("access token saved")').first().waitFor();
+    });
+
+    await step(page, "problems-unknown-function", 'the Problems view listing the unknown-function error for "orders/refnd"', async () => {
+      await page.locator(".editor-instance .monaco-editor .squiggly-error").first().waitFor();
+      await page.keyboard.press("Control+Shift+M");
+      const row = page.locator('.markers-panel .monaco-list-row:has-text("unknown-function")').first();
+      await row.waitFor();
+      const text = await row.innerText();
+      const typoLine = checkoutText.findIndex((line) => line.includes('"orders/refnd"')) + 1;
+      if (!text.includes(`Ln ${typoLine}`)) {
+        throw new Error(`the row says "${text.replace(/\s+/g, " ")}", not Ln ${typoLine}`);
+      }
+    });
+
+    await step(page, "completion", 'completion inside invoke(" offering the function "send-receipt"; accepting it writes the name', async () => {
+      await page.locator(".editor-instance .monaco-editor .view-lines").first().click();
+      const payLine = checkoutText.findIndex((line) => line.includes("async function pay()")) + 1;
+      await page.keyboard.press("Control+G");
+      await page.locator(".quick-input-widget input").waitFor();
+      await page.keyboard.type(String(payLine));
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("End");
+      await page.keyboard.press("Enter");
+      // Auto-closing quotes and parentheses turn this into base44.functions.invoke("") with the cursor in the string.
+      await page.keyboard.type('await base44.functions.invoke("', { delay: 20 });
+      await page.keyboard.press("Control+Space");
+      const suggest = page.locator(".editor-widget.suggest-widget");
+      await suggest.locator('.monaco-list-row:has-text("process-order")').first().waitFor();
+      // The README's picture: the editor with the list of function names.
+      await page.locator(".part.editor").first().screenshot({ path: join(ARTIFACTS, "readme-completion.png") });
+      await page.keyboard.type("send", { delay: 20 });
+      const row = suggest.locator('.monaco-list-row:has-text("send-receipt")').first();
+      await row.waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "completion-popup.png") });
+      await row.click();
+      await page.locator(".view-line", { hasText: 'invoke("send-receipt")' }).first().waitFor();
+    });
+
+    const lensReady = await step(page, "code-lens", 'the code lens "▶ Invoke stream-report" on base44/functions/stream-report/entry.ts', async () => {
+      await page.keyboard.press("Escape");
+      await quickOpen(page, "stream-report/entry.ts");
+      await page.locator('.codelens-decoration a:has-text("Invoke stream-report")').first().waitFor();
+    });
+
+    if (lensReady) {
+      await step(page, "invoke-response", "a read-only JSON editor with status 200 and the CSV body after clicking the lens", async () => {
+        await page.locator('.codelens-decoration a:has-text("Invoke stream-report")').first().click();
+        await page.locator('.tabs-container .tab:has-text("stream-report-response-1.json")').first().waitFor({ timeout: 2 * STEP_TIMEOUT });
+        const editor = page.locator(".editor-instance .monaco-editor .view-lines", { hasText: '"status": 200' }).first();
+        await editor.waitFor();
+        await page.locator(".view-line", { hasText: "2026-11-01,120" }).first().waitFor();
+      });
+
+      await step(page, "functions-output", 'the "Base44 Functions" output channel with the run\'s summary line', async () => {
+        await runCommand(page, "Output: Show Output Channels");
+        const channelRow = page.locator('.quick-input-list .monaco-list-row:has-text("Base44 Functions")').first();
+        await channelRow.waitFor();
+        await channelRow.click();
+        await page.locator('.panel .view-lines:has-text("stream-report: HTTP 200")').first().waitFor();
+      });
+
+      await step(page, "invoke-command", 'Base44: Invoke function → pick orders/refund → JSON body → a response with "refunded": 5', async () => {
+        await runCommand(page, "Base44: Invoke function");
+        const pick = page.locator('.quick-input-list .monaco-list-row:has-text("orders/refund")').first();
+        await pick.waitFor();
+        await pick.click();
+        await page.locator('.quick-input-widget:has-text("Request body as JSON")').waitFor();
+        await page.locator(".quick-input-widget input").fill('{"orderId": "o-1", "amount": 5}');
+        await page.keyboard.press("Enter");
+        await page.locator('.tabs-container .tab:has-text("orders-refund-response-")').first().waitFor({ timeout: 2 * STEP_TIMEOUT });
+        await page.locator(".view-line", { hasText: '"refunded": 5' }).first().waitFor();
+      });
+
+      await step(page, "call-sites-lens", 'the references peek listing StockBadge.tsx after clicking the "1 call site" lens', async () => {
+        await quickOpen(page, "stream-report/entry.ts");
+        await page.locator('.editor-group-container.active .codelens-decoration a:has-text("call site")').first().click();
+        await page.locator('.peekview-widget:has-text("StockBadge.tsx")').first().waitFor();
+      });
+    }
+
+    await step(page, "generate-types", "Base44: Generate types writes base44/.types/types.d.ts naming the functions", async () => {
+      await runCommand(page, "Base44: Generate types");
+      await page.locator('.notification-toast:has-text("Base44: wrote")').first().waitFor();
+      const typesFile = join(WORKSPACE, "base44/.types/types.d.ts");
+      if (!existsSync(typesFile)) {
+        throw new Error(`${typesFile} does not exist`);
+      }
+      const types = readFileSync(typesFile, "utf8");
+      if (!types.includes("orders/refund") || !types.includes("checkStock")) {
+        throw new Error("types.d.ts does not name orders/refund and checkStock");
+      }
+    });
+
+    await step(page, "restart-server", 'Base44: Restart server brings the status back to "Base44: 6 functions"', async () => {
+      await runCommand(page, "Base44: Restart server");
+      // The new server logs its start in the "Base44 LSP" channel: a second "Starting" line proves the restart
+      // (the status bar alone can flip back to the count faster than a test can watch it change).
+      await runCommand(page, "Base44: Show output");
+      await page.locator(".panel .view-line", { hasText: "Starting " }).nth(1).waitFor({ timeout: 2 * STEP_TIMEOUT });
+      await page.locator('.statusbar-item:has-text("Base44: 6 functions")').first().waitFor({ timeout: 2 * STEP_TIMEOUT });
+      await page.keyboard.press("Control+Shift+M");
+      await page.locator('.markers-panel .monaco-list-row:has-text("unknown-function")').first().waitFor();
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+let crashed;
+try {
+  await main();
+} catch (error) {
+  crashed = error;
+  console.log(`FAIL driver: ${error.stack || error}`);
+}
+writeFileSync(join(ARTIFACTS, "results.json"), JSON.stringify({ seconds: (Date.now() - started) / 1000, steps: results }, null, 2));
+const failed = results.filter((r) => !r.ok);
+process.exit(crashed || failed.length || results.length === 0 ? 1 : 0);

@@ -1,0 +1,3 @@
+// Exits while it is imported.
+console.error("giving up");
+Deno.exit(3);

@@ -1,0 +1,3 @@
+Deno.serve((req) => {
+  return new Response("unfinished" ;
+});

@@ -1,0 +1,2 @@
+// A helper: it serves nothing of its own.
+export const cors = { "Access-Control-Allow-Origin": "*" };

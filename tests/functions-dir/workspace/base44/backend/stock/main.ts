@@ -1,0 +1,1 @@
+export default async function (req: Request) { return Response.json({ inStock: true }); }

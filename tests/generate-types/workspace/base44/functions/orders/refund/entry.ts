@@ -1,0 +1,1 @@
+export default async (req: Request) => Response.json({ refunded: true });
