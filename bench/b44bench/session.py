@@ -22,6 +22,7 @@ class Session:
         self.rss = TreePeakRss(self.client.process.pid, cap_bytes=spec.memory_cap_bytes)
         self.peak_rss = None
         self.completion_bytes = None
+        self._log_cursor = 0
         try:
             self.initialize_result = self.client.initialize(self.workspace, spec.initialization_options, timeout)
         except BaseException:
@@ -73,17 +74,32 @@ class Session:
     def time_to_full_list(self) -> float:
         """Seconds from spawn to the first completion inside `invoke("` that offers every function name."""
         wanted = set(self.manifest["function_names"])
-        deadline = self.client.spawned_at + self.timeout
+        deadline = self.cold_deadline()
         params = self._completion_params()
         while True:
+            self._check_alive()
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimedOut("the full name list never came")
-            sent = time.monotonic()
-            round_trip, result = self.client.request("textDocument/completion", params, left)
-            if wanted <= self._offered_names(result):
-                return self.since_spawn(sent + round_trip)
+            request_id = self.client.send_request("textDocument/completion", params)
+            arrived, message = self._wait_response(request_id, deadline)
+            if "error" in message:
+                raise ServerGone(f"completion failed: {message['error']}")
+            if wanted <= self._offered_names(message.get("result")):
+                return self.since_spawn(arrived)
             time.sleep(POLL_PAUSE)
+
+    def _wait_response(self, request_id: int, deadline: float):
+        """wait_response in slices, so a crash reported by a log message ends the wait."""
+        while True:
+            self._check_alive()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimedOut("no response in time")
+            try:
+                return self.client.wait_response(request_id, min(left, 1.0))
+            except TimedOut:
+                continue
 
     def warm_completion_latencies(self, count: int) -> list:
         params = self._completion_params()
@@ -98,22 +114,49 @@ class Session:
 
     # ---- diagnostics ----
 
-    def _pull(self, doc: OpenDocument):
+    def _pull(self, doc: OpenDocument, deadline: float):
         """Returns (arrival time, diagnostics) of one pull request."""
         sent = time.monotonic()
         round_trip, result = self.client.request(
-            "textDocument/diagnostic", {"textDocument": {"uri": doc.uri}}, self.timeout)
+            "textDocument/diagnostic", {"textDocument": {"uri": doc.uri}}, max(0.0, deadline - sent))
         return sent + round_trip, (result or {}).get("items", [])
 
-    def wait_diagnostics(self, doc: OpenDocument, satisfied, after_index: int, version: int | None) -> float:
+    def cold_deadline(self) -> float:
+        """Every cold measure of a session must be done within `timeout` of the spawn."""
+        return self.client.spawned_at + self.timeout
+
+    def _check_alive(self) -> None:
+        """typescript-language-server outlives a crashed tsserver and only logs it: treat that as death."""
+        for _, message in self.client.notifications[self._log_cursor:]:
+            params = message.get("params") or {}
+            if (message.get("method") == "window/logMessage" and params.get("type") == 1
+                    and "Exited" in str(params.get("message"))):
+                raise ServerGone(str(params.get("message")))
+        self._log_cursor = len(self.client.notifications)
+
+    def _wait_notification(self, predicate, deadline: float, after_index: int = 0):
+        """wait_notification in slices, so a crash reported by a log message ends the wait."""
+        while True:
+            self._check_alive()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimedOut("no matching notification in time")
+            try:
+                return self.client.wait_notification(predicate, min(left, 1.0), after_index)
+            except TimedOut:
+                continue
+
+    def wait_diagnostics(self, doc: OpenDocument, satisfied, after_index: int, version: int | None,
+                         deadline: float | None = None) -> float:
         """Monotonic time at which the server first showed diagnostics for `doc` that satisfy `satisfied`.
 
         Push servers are watched from notification `after_index` on; pull servers are asked until they agree.
         """
-        deadline = time.monotonic() + self.timeout
+        deadline = deadline if deadline is not None else time.monotonic() + self.timeout
         if self.pull_diagnostics:
             while True:
-                arrived, items = self._pull(doc)
+                self._check_alive()
+                arrived, items = self._pull(doc, deadline)
                 if satisfied(items):
                     return arrived
                 if time.monotonic() > deadline:
@@ -130,7 +173,7 @@ class Session:
                 return False
             return satisfied(params.get("diagnostics", []))
 
-        _, arrived, _ = self.client.wait_notification(matches, max(0.0, deadline - time.monotonic()), after_index)
+        _, arrived, _ = self._wait_notification(matches, deadline, after_index)
         return arrived
 
     def _unknown_lines(self, key: str) -> list:
@@ -140,7 +183,7 @@ class Session:
         """Seconds from spawn until the probe file's unknown `invoke` name is flagged."""
         lines = self._unknown_lines("probe")
         satisfied = lambda items: all(any(flags_call(d, line) for d in items) for line in lines)  # noqa: E731
-        return self.since_spawn(self.wait_diagnostics(self.docs["probe"], satisfied, 0, None))
+        return self.since_spawn(self.wait_diagnostics(self.docs["probe"], satisfied, 0, None, self.cold_deadline()))
 
     def time_to_open_files_checked(self) -> float:
         """Seconds from spawn until every open file shows all its unknown `invoke` names."""
@@ -149,14 +192,14 @@ class Session:
             lines = self._unknown_lines(key)
             satisfied = lambda items, lines=lines: all(  # noqa: E731
                 any(flags_call(d, line) for d in items) for line in lines)
-            moments.append(self.wait_diagnostics(doc, satisfied, 0, None))
+            moments.append(self.wait_diagnostics(doc, satisfied, 0, None, self.cold_deadline()))
         return self.since_spawn(max(moments))
 
     def time_to_index_ready(self) -> float:
         """Seconds from spawn until base44-lsp reports `base44/status` `ready` (the whole index built)."""
         is_ready = lambda m: (m.get("method") == "base44/status"  # noqa: E731
                               and (m.get("params") or {}).get("state") == "ready")
-        _, ready_at, _ = self.client.wait_notification(is_ready, self.timeout)
+        _, ready_at, _ = self._wait_notification(is_ready, self.cold_deadline())
         return self.since_spawn(ready_at)
 
     # ---- keystrokes ----

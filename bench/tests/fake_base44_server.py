@@ -89,6 +89,10 @@ while True:
         root = unquote(urlparse(params["rootUri"]).path)
         send({"jsonrpc": "2.0", "id": message["id"], "result": {"capabilities": {
             "textDocumentSync": {"openClose": True, "change": 2}, "completionProvider": {"triggerCharacters": ['"']}}}})
+    elif method == "initialized" and os.environ.get("FAKE_BACKEND_CRASH"):
+        # What typescript-language-server does when tsserver dies: it lives on and only logs it.
+        send({"jsonrpc": "2.0", "method": "window/logMessage",
+              "params": {"type": 1, "message": "[tsserver] Exited. Code: null. Signal: SIGABRT"}})
     elif method == "initialized":
         send({"jsonrpc": "2.0", "method": "base44/status", "params": {"state": "indexing", "projects": 1, "functions": 0}})
         known = set(names_of(root))
@@ -108,6 +112,8 @@ while True:
             text = apply(text, change)
         documents[uri] = (version, text)
         publish(uri, version)
+    elif method == "textDocument/completion" and os.environ.get("FAKE_BACKEND_CRASH"):
+        pass  # never answered
     elif method == "textDocument/completion":
         items = [{"label": name, "textEdit": {"newText": name}} for name in sorted(known)] if ready else []
         send({"jsonrpc": "2.0", "id": message["id"], "result": {"isIncomplete": False, "items": items}})

@@ -3,6 +3,7 @@
 import os
 import sys
 import tempfile
+import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -39,6 +40,14 @@ class MeasureTest(unittest.TestCase):
         result = measure_server(spec, self.manifest, runs=1, timeout=0.5, log_dir=self.tmp.name)
         self.assertEqual(result["full_list_s"], "timeout")
         self.assertEqual(result["unknown_flagged_s"], "timeout")
+
+    def test_a_crash_reported_only_in_the_log_ends_the_wait(self):
+        spec = ServerSpec("ts5", "crashing", [sys.executable, FAKE], env={"FAKE_BACKEND_CRASH": "1"})
+        started = time.monotonic()
+        result = measure_server(spec, self.manifest, runs=1, timeout=20, log_dir=self.tmp.name)
+        self.assertTrue(result["unknown_flagged_s"].startswith("failed: [tsserver] Exited"), result)
+        self.assertTrue(result["full_list_s"].startswith("failed: [tsserver] Exited"), result)
+        self.assertLess(time.monotonic() - started, 10)
 
     def test_check_must_fail_a_workspace_with_unknown_names(self):
         script = os.path.join(self.tmp.name, "fake-check")
