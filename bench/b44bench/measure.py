@@ -32,6 +32,7 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
     """
     cold = {"unknown_flagged_s": [], "open_files_checked_s": [], "full_list_s": []}
     completions, keystrokes, peaks, completion_sizes = [], [], [], []
+    capped = False
     for run in range(runs):
         log = os.path.join(log_dir, f"{spec.key}-run{run}")
         session = _open_session(spec, manifest, timeout, log + "-diagnostics.log")
@@ -44,6 +45,7 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
         if spec.key == "base44":
             cold.setdefault("index_ready_s", []).append(run_guarded(session.time_to_index_ready, session))
         peaks.append(session.close())
+        capped = capped or session.rss.exceeded_cap
         _progress(f"{spec.key} run {run + 1}: flagged {cold['unknown_flagged_s'][-1]}, "
                   f"open files {cold['open_files_checked_s'][-1]}, ready {cold.get('index_ready_s', ['-'])[-1]}")
 
@@ -64,6 +66,7 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
             elif typed:
                 _progress(f"{spec.key} keystrokes: {typed}")
         peaks.append(session.close())
+        capped = capped or session.rss.exceeded_cap
         _progress(f"{spec.key} run {run + 1}: full list {full_list}, {len(completions)} completions, "
                   f"{len(keystrokes)} keystrokes")
 
@@ -78,6 +81,8 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
         result["keystroke_p99_ms"] = percentile(keystrokes, 0.99)
     if peaks:
         result["peak_rss_mb"] = max(peaks) / 1e6
+        # A tree killed at the memory cap would have grown further: its peak is only a lower bound.
+        result["peak_rss_capped"] = capped
     result["samples"] = {"completions": len(completions), "keystrokes": len(keystrokes), "runs": runs}
     return result
 

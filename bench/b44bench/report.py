@@ -1,5 +1,7 @@
 """The results table: one block per size, base44-lsp next to the TS servers, with ratios and targets."""
 
+import re
+
 # (key, label, unit, base44 target or None). Times are stored in seconds or milliseconds as the unit says.
 ROWS = [
     ("full_list_s", "time to full name list in invoke(\"", "s", None),
@@ -27,6 +29,10 @@ def _show(value, unit: str) -> str:
     if value is None:
         return "-"
     if isinstance(value, str):
+        # typescript-language-server's "[tsserver] Exited. Code: null. Signal: SIGABRT", said briefly.
+        signal = re.search(r"Signal: (\w+)", value)
+        if value.startswith("failed") and "Exited" in value:
+            return f"crashed ({signal.group(1)})" if signal and signal.group(1) != "null" else "crashed"
         return value if len(value) < 40 else value[:37] + "..."
     if unit == "s":
         return f"{value:.3f} s"
@@ -69,6 +75,12 @@ def format_size_table(size, manifest: dict, results: dict, ts_keys: list) -> str
         if all(v is None for v in values):
             continue
         ratios = [_ratio(results.get(k, {}).get(key), ours.get(key)) for k in ts_keys]
-        cells = [label, *[_show(v, unit) for v in values], *ratios, _target(size.label, key, default_target)]
+        shown = [_show(v, unit) for v in values]
+        if key == "peak_rss_mb":
+            for column, server in enumerate(ts_keys, start=1):
+                if results.get(server, {}).get("peak_rss_capped"):
+                    shown[column] = f"> {shown[column]} (killed at cap)"
+                    ratios[column - 1] = f"> {ratios[column - 1]}"
+        cells = [label, *shown, *ratios, _target(size.label, key, default_target)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

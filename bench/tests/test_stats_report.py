@@ -38,6 +38,18 @@ class ReportTest(unittest.TestCase):
         self.assertIn("32.0x", rss_row)
         self.assertNotIn("keystroke", table)
 
+    def test_crashes_and_capped_memory_are_said_plainly(self):
+        manifest = {"counts": {"frontend_files": 1, "frontend_lines": 1, "calls": 1, "unknown_calls": 1}}
+        results = {"base44": {"full_list_s": 1.0, "peak_rss_mb": 100.0},
+                   "ts7": {"full_list_s": "over 8 GB cap", "peak_rss_mb": 8000.0, "peak_rss_capped": True},
+                   "ts5": {"full_list_s": "failed: [tsserver] Exited. Code: null. Signal: SIGABRT",
+                           "peak_rss_mb": 4800.0, "peak_rss_capped": False}}
+        table = format_size_table(SIZES["large"], manifest, results, ["ts7", "ts5"])
+        full_list_row = next(line for line in table.splitlines() if line.startswith("| time to full name list"))
+        self.assertIn("| over 8 GB cap | crashed (SIGABRT) |", full_list_row)
+        rss_row = next(line for line in table.splitlines() if line.startswith("| peak RSS"))
+        self.assertIn("> 8000 MB (killed at cap) | 4800 MB | > 80.0x | 48.0x |", rss_row)
+
 
 if __name__ == "__main__":
     unittest.main()
