@@ -56,6 +56,11 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
         full_list = run_guarded(session.time_to_full_list, session)
         cold["full_list_s"].append(full_list)
         if not isinstance(full_list, str):
+            # Warm means settled: the open files checked and, for base44-lsp, the whole index built, so
+            # the timings below are not of requests queued behind start-up work.
+            run_guarded(session.time_to_open_files_checked, session)
+            if spec.key == "base44":
+                run_guarded(session.time_to_index_ready, session)
             warm = run_guarded(lambda: session.warm_completion_latencies(spec.warm_completions), session)
             if isinstance(warm, list):
                 completions.extend(warm)

@@ -20,8 +20,9 @@ ROWS = [
 
 SIZE_TARGETS = {
     # size label -> {measure: target}
-    "medium": {"full_list_s": 0.3, "open_files_checked_s": 0.3, "index_ready_s": 0.3, "check_s": 1.0},
-    "large": {"open_files_checked_s": 8.0, "index_ready_s": 8.0, "peak_rss_mb": 300.0},
+    # The issue's "index" is the open files' diagnostics; the whole index has no target of its own.
+    "medium": {"full_list_s": 0.3, "open_files_checked_s": 0.3, "check_s": 1.0},
+    "large": {"open_files_checked_s": 8.0, "peak_rss_mb": 300.0},
 }
 
 
