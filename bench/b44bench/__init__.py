@@ -1,0 +1,1 @@
+"""Benchmark harness for base44-lsp: workspace generator, LSP client, measures, report."""

@@ -1,0 +1,125 @@
+"""A stand-in for base44-lsp that follows its contract (status, push diagnostics, completion, `check`).
+
+It lets the driver's base44 path be tested end to end without the real server. It reads function names
+from the CLI's types file, which the real server must not rely on.
+"""
+
+import json
+import os
+import re
+import sys
+from urllib.parse import unquote, urlparse
+
+CALL = re.compile(r'functions\.invoke\("([^"]*)"')
+
+
+def names_of(root: str) -> list:
+    with open(os.path.join(root, "base44", ".types", "types.d.ts"), encoding="utf-8") as handle:
+        return re.findall(r'^    "(.+)": true;$', handle.read(), flags=re.M)
+
+
+def unknown_calls(text: str, known: set) -> list:
+    found = []
+    for number, line in enumerate(text.split("\n")):
+        for match in CALL.finditer(line):
+            if match.group(1) not in known:
+                found.append((number, match.start(1), match.end(1)))
+    return found
+
+
+if len(sys.argv) == 3 and sys.argv[1] == "check":
+    known = set(names_of(sys.argv[2]))
+    bad = 0
+    for folder, _, files in os.walk(os.path.join(sys.argv[2], "src")):
+        for name in files:
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                bad += len(unknown_calls(handle.read(), known))
+    sys.exit(1 if bad else 0)
+
+stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+
+
+def send(message):
+    body = json.dumps(message).encode()
+    stdout.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    stdout.flush()
+
+
+def receive():
+    length = None
+    while True:
+        line = stdin.readline()
+        if not line:
+            sys.exit(0)
+        if line in (b"\r\n", b"\n"):
+            break
+        key, _, value = line.partition(b":")
+        if key.lower() == b"content-length":
+            length = int(value)
+    return json.loads(stdin.read(length))
+
+
+def apply(text: str, change: dict) -> str:
+    if "range" not in change:
+        return change["text"]
+    lines = text.split("\n")
+    start, end = change["range"]["start"], change["range"]["end"]
+    head = "\n".join(lines[:start["line"]] + [lines[start["line"]][:start["character"]]])
+    tail = "\n".join([lines[end["line"]][end["character"]:]] + lines[end["line"] + 1:])
+    return head + change["text"] + tail
+
+
+root, known, documents, ready = None, set(), {}, False
+
+
+def publish(uri: str, version: int) -> None:
+    if not ready:
+        return
+    diagnostics = [{"range": {"start": {"line": line, "character": start}, "end": {"line": line, "character": end}},
+                    "severity": 1, "code": "unknown-function", "source": "base44", "message": "unknown function"}
+                   for line, start, end in unknown_calls(documents[uri][1], known)]
+    send({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+          "params": {"uri": uri, "version": version, "diagnostics": diagnostics}})
+
+
+while True:
+    message = receive()
+    method, params = message.get("method"), message.get("params") or {}
+    if method == "initialize":
+        root = unquote(urlparse(params["rootUri"]).path)
+        send({"jsonrpc": "2.0", "id": message["id"], "result": {"capabilities": {
+            "textDocumentSync": {"openClose": True, "change": 2}, "completionProvider": {"triggerCharacters": ['"']}}}})
+    elif method == "initialized" and os.environ.get("FAKE_BACKEND_CRASH"):
+        # What typescript-language-server does when tsserver dies: it lives on and only logs it.
+        send({"jsonrpc": "2.0", "method": "window/logMessage",
+              "params": {"type": 1, "message": "[tsserver] Exited. Code: null. Signal: SIGABRT"}})
+    elif method == "initialized":
+        send({"jsonrpc": "2.0", "method": "base44/status", "params": {"state": "indexing", "projects": 1, "functions": 0}})
+        known = set(names_of(root))
+        ready = True
+        send({"jsonrpc": "2.0", "method": "base44/status",
+              "params": {"state": "ready", "projects": 1, "functions": len(known)}})
+        for uri, (version, _) in documents.items():
+            publish(uri, version)
+    elif method == "textDocument/didOpen":
+        doc = params["textDocument"]
+        documents[doc["uri"]] = (doc["version"], doc["text"])
+        publish(doc["uri"], doc["version"])
+    elif method == "textDocument/didChange":
+        uri, version = params["textDocument"]["uri"], params["textDocument"]["version"]
+        text = documents[uri][1]
+        for change in params["contentChanges"]:
+            text = apply(text, change)
+        documents[uri] = (version, text)
+        publish(uri, version)
+    elif method == "textDocument/completion" and os.environ.get("FAKE_BACKEND_CRASH"):
+        pass  # never answered
+    elif method == "textDocument/completion":
+        items = [{"label": name, "textEdit": {"newText": name}} for name in sorted(known)] if ready else []
+        send({"jsonrpc": "2.0", "id": message["id"], "result": {"isIncomplete": False, "items": items}})
+    elif method == "shutdown":
+        send({"jsonrpc": "2.0", "id": message["id"], "result": None})
+    elif method == "exit":
+        sys.exit(0)
+    elif "id" in message:
+        send({"jsonrpc": "2.0", "id": message["id"], "result": None})

@@ -1,0 +1,68 @@
+"""The whole base44 path of the driver, against a stand-in server that follows base44-lsp's contract."""
+
+import os
+import sys
+import tempfile
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from b44bench.generator import Size, generate  # noqa: E402
+from b44bench.measure import measure_check, measure_server  # noqa: E402
+from b44bench.servers import ServerSpec  # noqa: E402
+
+FAKE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fake_base44_server.py")
+
+
+class MeasureTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.manifest = generate(Size("tiny", 40, 30), cls.tmp.name, seed=3)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_every_measure_comes_back_as_a_number(self):
+        spec = ServerSpec("base44", "fake", [sys.executable, FAKE], warm_completions=25, keystrokes=8)
+        result = measure_server(spec, self.manifest, runs=2, timeout=30, log_dir=self.tmp.name)
+        for key in ("full_list_s", "unknown_flagged_s", "open_files_checked_s", "index_ready_s", "completion_p50_ms",
+                    "completion_p99_ms", "completion_kb", "keystroke_p50_ms", "keystroke_p99_ms", "peak_rss_mb"):
+            self.assertIsInstance(result[key], float, key)
+        self.assertEqual(result["samples"], {"completions": 50, "keystrokes": 16, "runs": 2})
+        self.assertLessEqual(result["completion_p50_ms"], result["completion_p99_ms"])
+
+    def test_a_server_that_never_answers_times_out(self):
+        # This server reads everything and never answers: the measure must give up at the cap and say so.
+        spec = ServerSpec("base44", "mute", [sys.executable, "-c", "import sys; sys.stdin.read()"])
+        result = measure_server(spec, self.manifest, runs=1, timeout=0.5, log_dir=self.tmp.name)
+        self.assertEqual(result["full_list_s"], "timeout")
+        self.assertEqual(result["unknown_flagged_s"], "timeout")
+
+    def test_a_crash_reported_only_in_the_log_ends_the_wait(self):
+        spec = ServerSpec("ts5", "crashing", [sys.executable, FAKE], env={"FAKE_BACKEND_CRASH": "1"})
+        started = time.monotonic()
+        result = measure_server(spec, self.manifest, runs=1, timeout=20, log_dir=self.tmp.name)
+        self.assertTrue(result["unknown_flagged_s"].startswith("failed: [tsserver] Exited"), result)
+        self.assertTrue(result["full_list_s"].startswith("failed: [tsserver] Exited"), result)
+        self.assertLess(time.monotonic() - started, 10)
+
+    def test_check_must_fail_a_workspace_with_unknown_names(self):
+        script = os.path.join(self.tmp.name, "fake-check")
+        with open(script, "w", encoding="utf-8") as handle:
+            handle.write(f'#!/bin/sh\nexec "{sys.executable}" "{FAKE}" "$@"\n')
+        os.chmod(script, 0o755)
+        result = measure_check(script, self.manifest, runs=2, timeout=30)
+        self.assertIsInstance(result["check_s"], float)
+        passing = os.path.join(self.tmp.name, "always-ok")
+        with open(passing, "w", encoding="utf-8") as handle:
+            handle.write("#!/bin/sh\nexit 0\n")
+        os.chmod(passing, 0o755)
+        self.assertEqual(measure_check(passing, self.manifest, runs=1, timeout=30),
+                         {"check_s": "failed: exit codes [0]"})
+
+
+if __name__ == "__main__":
+    unittest.main()
