@@ -43,12 +43,9 @@ pub fn binding_scope<'t>(node: Node<'t>, name: &str, index: &Index<'t, '_>) -> O
 
 /// The identifiers that refer to the variable `name` declared in `scope`.
 pub fn references_in<'t>(scope: Node<'t>, name: &str, index: &Index<'t, '_>) -> Vec<Node<'t>> {
-    let range = scope.byte_range();
     index
-        .identifiers_named(name)
-        .iter()
-        .copied()
-        .filter(|node| range.contains(&node.start_byte()))
+        .identifiers_named_in(name, scope.byte_range())
+        .into_iter()
         .filter(|node| binding_scope(*node, name, index).is_some_and(|s| s.id() == scope.id()))
         .collect()
 }
