@@ -8,6 +8,8 @@ use std::collections::HashSet;
 
 use tree_sitter::Node;
 
+use super::fields::FieldExt;
+
 use super::flow::origin_of;
 use super::index::Index;
 use super::report::{INVOKE_ERROR_BODY, Reporter, quotable};
@@ -39,9 +41,7 @@ fn enclosing_try<'t>(node: Node<'t>, index: &Index<'t, '_>) -> Option<Node<'t>> 
         if is_function(parent.kind()) {
             return None;
         }
-        if parent.kind() == "try_statement"
-            && parent.child_by_field_name("body").is_some_and(|body| body.id() == child.id())
-        {
+        if parent.kind() == "try_statement" && parent.field("body").is_some_and(|body| body.id() == child.id()) {
             return Some(parent);
         }
         child = parent;
@@ -50,13 +50,13 @@ fn enclosing_try<'t>(node: Node<'t>, index: &Index<'t, '_>) -> Option<Node<'t>> 
 }
 
 fn check_try<'t>(try_statement: Node<'t>, index: &Index<'t, '_>, out: &mut Reporter) {
-    let Some(body) = try_statement.child_by_field_name("body") else {
+    let Some(body) = try_statement.field("body") else {
         return;
     };
-    let Some(catch) = try_statement.child_by_field_name("handler") else {
+    let Some(catch) = try_statement.field("handler") else {
         return;
     };
-    let Some(param) = catch.child_by_field_name("parameter").filter(|p| p.kind() == "identifier") else {
+    let Some(param) = catch.field("parameter").filter(|p| p.kind() == "identifier") else {
         return;
     };
     let Some(origins) = awaited_invokes(body, index) else {
@@ -84,7 +84,7 @@ pub fn check_error_binding<'t>(param: Node<'t>, origins: &[Origin], index: &Inde
         if AXIOS_ERROR_FIELDS.contains(&property) || is_assigned(member, index) {
             continue;
         }
-        let optional = member.child_by_field_name("optional_chain").is_some();
+        let optional = member.field("optional_chain").is_some();
         let dot = if optional { "?." } else { "." };
         let shown = quotable(name).unwrap_or("err");
         let (message, replacement) = if property == "data" {
@@ -110,27 +110,38 @@ pub fn check_error_binding<'t>(param: Node<'t>, origins: &[Origin], index: &Inde
 /// The invokes a `try` block awaits, when it awaits nothing else (and at least one).
 fn awaited_invokes(body: Node, index: &Index) -> Option<Vec<Origin>> {
     let mut origins = Vec::new();
-    let mut stack = vec![body];
     let mut visited = 0;
-    while let Some(node) = stack.pop() {
-        visited += 1;
-        if visited > MAX_TRY_NODES {
-            return None;
+    // One cursor for the whole block: a walk by `named_children` builds a cursor and a
+    // list for every node. Anonymous nodes are passed over as that walk does.
+    let mut cursor = body.walk();
+    loop {
+        let node = cursor.node();
+        let mut enter = node.is_named();
+        if enter {
+            visited += 1;
+            if visited > MAX_TRY_NODES {
+                return None;
+            }
+            let kind = node.kind();
+            if is_function(kind) {
+                enter = false;
+            } else if kind == "await_expression" {
+                let mut operand = node.named_child(0)?;
+                while operand.kind() == "parenthesized_expression" {
+                    operand = operand.named_child(0)?;
+                }
+                origins.extend(awaited_origins(operand, index)?);
+            }
         }
-        if is_function(node.kind()) {
+        if enter && cursor.goto_first_child() {
             continue;
         }
-        if node.kind() == "await_expression" {
-            let mut operand = node.named_child(0)?;
-            while operand.kind() == "parenthesized_expression" {
-                operand = operand.named_child(0)?;
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return (!origins.is_empty()).then_some(origins);
             }
-            origins.extend(awaited_origins(operand, index)?);
         }
-        let mut cursor = node.walk();
-        stack.extend(node.named_children(&mut cursor));
     }
-    (!origins.is_empty()).then_some(origins)
 }
 
 /// The invokes an awaited expression waits for: one invoke call, or `Promise.all` of
@@ -145,11 +156,11 @@ fn awaited_origins(operand: Node, index: &Index) -> Option<Vec<Origin>> {
     if let Some(origin) = invoke(operand) {
         return Some(vec![origin]);
     }
-    let callee = operand.child_by_field_name("function")?;
+    let callee = operand.field("function")?;
     if index.text(callee) != "Promise.all" {
         return None;
     }
-    let array = operand.child_by_field_name("arguments")?.named_child(0).filter(|a| a.kind() == "array")?;
+    let array = operand.field("arguments")?.named_child(0).filter(|a| a.kind() == "array")?;
     let mut cursor = array.walk();
     array.named_children(&mut cursor).filter(|element| element.kind() != "comment").map(invoke).collect()
 }
@@ -157,11 +168,11 @@ fn awaited_origins(operand: Node, index: &Index) -> Option<Vec<Origin>> {
 /// `err.property` when `reference` is the object of a member read.
 fn member_of<'t, 's>(reference: Node<'t>, index: &Index<'t, 's>) -> Option<(Node<'t>, &'s str)> {
     let parent = index.parent(reference).filter(|p| p.kind() == "member_expression")?;
-    let object = parent.child_by_field_name("object")?;
+    let object = parent.field("object")?;
     if object.id() != reference.id() {
         return None;
     }
-    Some((parent, index.text(parent.child_by_field_name("property")?)))
+    Some((parent, index.text(parent.field("property")?)))
 }
 
 fn describe(origins: &[Origin]) -> String {
@@ -175,7 +186,6 @@ fn describe(origins: &[Origin]) -> String {
 
 fn is_assigned<'t>(member: Node<'t>, index: &Index<'t, '_>) -> bool {
     index.parent(member).is_some_and(|parent| {
-        parent.kind() == "assignment_expression"
-            && parent.child_by_field_name("left").is_some_and(|left| left.id() == member.id())
+        parent.kind() == "assignment_expression" && parent.field("left").is_some_and(|left| left.id() == member.id())
     })
 }

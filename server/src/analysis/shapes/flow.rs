@@ -7,6 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use tree_sitter::Node;
 
+use super::fields::FieldExt;
+
 use super::helpers::Helper;
 use super::index::Index;
 use super::report::Reporter;
@@ -76,7 +78,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
         let Some(parent) = self.index.parent(node) else {
             return;
         };
-        let is_field = |field: &str| parent.child_by_field_name(field).is_some_and(|child| child.id() == node.id());
+        let is_field = |field: &str| parent.field(field).is_some_and(|child| child.id() == node.id());
         match parent.kind() {
             "parenthesized_expression"
             | "non_null_expression"
@@ -91,7 +93,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
                 }
             }
             "subscript_expression" if is_field("object") => {
-                if let (Shape::Tuple(items), Some(index)) = (shape, parent.child_by_field_name("index")) {
+                if let (Shape::Tuple(items), Some(index)) = (shape, parent.field("index")) {
                     let item = self.text(index).parse::<usize>().ok();
                     if let Some(Some(item)) = item.and_then(|i| items.into_iter().nth(i)) {
                         self.push(Task::Value(parent, item));
@@ -99,12 +101,12 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
                 }
             }
             "variable_declarator" if is_field("value") => {
-                if let Some(name) = parent.child_by_field_name("name") {
+                if let Some(name) = parent.field("name") {
                     self.push(Task::Pattern(name, shape, Some(node)));
                 }
             }
             "assignment_expression" if is_field("right") => {
-                if let Some(left) = parent.child_by_field_name("left") {
+                if let Some(left) = parent.field("left") {
                     self.push(Task::Pattern(left, shape, Some(node)));
                 }
             }
@@ -126,12 +128,12 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
                 self.bind_variable(pattern, shape, source.unwrap_or(pattern));
             }
             "required_parameter" | "optional_parameter" => {
-                if let Some(inner) = pattern.child_by_field_name("pattern") {
+                if let Some(inner) = pattern.field("pattern") {
                     self.push(Task::Pattern(inner, shape, None));
                 }
             }
             "assignment_pattern" | "object_assignment_pattern" => {
-                if let Some(left) = pattern.child_by_field_name("left") {
+                if let Some(left) = pattern.field("left") {
                     self.push(Task::Pattern(left, shape, None));
                 }
             }
@@ -184,11 +186,10 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
         let Some(parent) = self.index.parent(reference) else {
             return Write::None;
         };
-        let field_is =
-            |field: &str| parent.child_by_field_name(field).is_some_and(|child| child.id() == reference.id());
+        let field_is = |field: &str| parent.field(field).is_some_and(|child| child.id() == reference.id());
         let assigned = match parent.kind() {
-            "variable_declarator" if field_is("name") => parent.child_by_field_name("value"),
-            "assignment_expression" if field_is("left") => parent.child_by_field_name("right"),
+            "variable_declarator" if field_is("name") => parent.field("value"),
+            "assignment_expression" if field_is("left") => parent.field("right"),
             "augmented_assignment_expression" | "update_expression" => return Write::Other,
             "array_pattern"
             | "object_pattern"
@@ -235,7 +236,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
         else {
             return;
         };
-        let settled = match call.child_by_field_name("function").map(|callee| self.text(callee)) {
+        let settled = match call.field("function").map(|callee| self.text(callee)) {
             Some("Promise.all") => false,
             Some("Promise.allSettled") => true,
             _ => return,
@@ -303,8 +304,10 @@ pub fn static_shape(node: Node, index: &Index) -> Option<Shape> {
 
 /// The origin of a `functions.invoke`/`functions.fetch` call node.
 pub fn origin_of(call: Node, index: &Index) -> Option<Origin> {
-    let kind = functions_call_kind(call, index.src)?;
-    Some(Origin { kind, name: call_site_of(call, index.src).map(|site| site.value) })
+    index.origin(call, || {
+        let kind = functions_call_kind(call, index.src)?;
+        Some(Origin { kind, name: call_site_of(call, index.src).map(|site| site.value) })
+    })
 }
 
 fn same_kind(a: &Shape, b: &Shape) -> bool {

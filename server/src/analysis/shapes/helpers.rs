@@ -7,6 +7,8 @@ use std::collections::HashSet;
 
 use tree_sitter::Node;
 
+use super::fields::FieldExt;
+
 use super::flow::{Engine, Task, Write, is_nothing};
 use super::scope::{binding_scope, is_function, references_in};
 use super::shape::Shape;
@@ -78,7 +80,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
             .index
             .parent(reference)
             .filter(|p| p.kind() == "call_expression")
-            .filter(|call| call.child_by_field_name("function").is_some_and(|f| f.id() == reference.id()));
+            .filter(|call| call.field("function").is_some_and(|f| f.id() == reference.id()));
         match call {
             Some(call) => self.push(Task::Value(call, Shape::promise(resolved))),
             // `queryFn: loadStats` hands the helper to react-query.
@@ -89,7 +91,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
     }
 
     fn all_returns_tracked(&self, function: Node<'t>, tracked: &HashSet<usize>) -> bool {
-        let Some(body) = function.child_by_field_name("body") else {
+        let Some(body) = function.field("body") else {
             return false;
         };
         if body.kind() != "statement_block" {
@@ -123,13 +125,13 @@ impl<'t> Engine<'t, '_, '_, '_> {
     /// The identifiers naming the helper, when its name is never assigned anything else.
     fn helper_references(&self, function: Node<'t>) -> Vec<Node<'t>> {
         let (name, source) = if function.kind() == "function_declaration" {
-            match function.child_by_field_name("name") {
+            match function.field("name") {
                 Some(name) => (name, name),
                 None => return Vec::new(),
             }
         } else {
             let declarator = self.index.parent(function).filter(|p| p.kind() == "variable_declarator");
-            match declarator.and_then(|d| d.child_by_field_name("name")) {
+            match declarator.and_then(|d| d.field("name")) {
                 Some(name) if name.kind() == "identifier" => (name, function),
                 _ => return Vec::new(),
             }

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use tree_sitter::{Language, Node, Tree, TreeCursor};
 
+use super::shape::Origin;
 use crate::analysis::calls::{CallKind, functions_call_kind};
 use crate::analysis::syntax::text;
 
@@ -57,10 +58,12 @@ pub struct Index<'t, 's> {
     kinds: Kinds,
     /// One cursor for every descent, so that its stack is allocated once.
     cursor: RefCell<TreeCursor<'t>>,
-    /// Each named node reached by a descent (by id), with its nearest named ancestor.
-    /// tree-sitter's own `Node::parent` descends from the root for every call, and
-    /// climbing is what the checks do most.
-    parents: RefCell<HashMap<usize, Node<'t>>>,
+    /// Each named node reached by a descent (by id), with its nearest named ancestor
+    /// and its depth. tree-sitter's own `Node::parent` descends from the root for every
+    /// call, and climbing is what the checks do most.
+    parents: RefCell<HashMap<usize, (Node<'t>, usize)>>,
+    /// What each call asked about is (by id): a call's origin is asked for again and again.
+    origins: RefCell<HashMap<usize, Option<Origin>>>,
     /// A descent went past [`MAX_DEPTH`]: the file is not checked.
     too_deep: Cell<bool>,
     /// The names each scope (by node id) declares: asked again for every reference.
@@ -92,6 +95,7 @@ impl<'t, 's> Index<'t, 's> {
             kinds: Kinds::of(&tree.language()),
             cursor: RefCell::new(root.walk()),
             parents: RefCell::default(),
+            origins: RefCell::default(),
             too_deep: Cell::new(false),
             declarations: RefCell::default(),
         };
@@ -148,14 +152,16 @@ impl<'t, 's> Index<'t, 's> {
         })
     }
 
-    /// Every `identifier` (and pattern shorthand) node spelled `name` that starts in
-    /// `range`, in document order.
-    pub fn identifiers_named_in(&self, name: &str, range: Range<usize>) -> Vec<Node<'t>> {
+    /// Every `identifier` (and pattern shorthand) node spelled `name` in `scope`, in
+    /// document order.
+    pub fn identifiers_named_in(&self, name: &str, scope: Node<'t>) -> Vec<Node<'t>> {
         if name.is_empty() {
             return Vec::new();
         }
-        self.occurrences(range, name)
-            .filter_map(|start| self.leaf_at(start))
+        // Descents start at the scope, not the root, when its depth is known.
+        let from = self.depth_of(scope).map_or((self.root, 0), |depth| (scope, depth));
+        self.occurrences(scope.byte_range(), name)
+            .filter_map(|start| self.descend(from, start, None))
             .filter(|leaf| {
                 let kind = leaf.kind_id();
                 (kind == self.kinds.identifier || kind == self.kinds.shorthand_pattern) && self.text(*leaf) == name
@@ -165,22 +171,39 @@ impl<'t, 's> Index<'t, 's> {
 
     /// The deepest node at `byte`, its ancestors remembered on the way down.
     fn leaf_at(&self, byte: usize) -> Option<Node<'t>> {
-        self.descend(byte, None)
+        self.descend((self.root, 0), byte, None)
     }
 
-    /// Descends from the root towards `byte`, remembering each named node's parent,
-    /// until the node with id `target` (or, without one, a leaf). `None` when the
-    /// target is not on the way or the descent goes past [`MAX_DEPTH`].
-    fn descend(&self, byte: usize, target: Option<usize>) -> Option<Node<'t>> {
+    /// How deep a node reached by a descent lies (the root: 0).
+    fn depth_of(&self, node: Node<'t>) -> Option<usize> {
+        if node.id() == self.root.id() {
+            return Some(0);
+        }
+        self.parents.borrow().get(&node.id()).map(|(_, depth)| *depth)
+    }
+
+    /// The origin of a call, remembered: `compute` runs once per call.
+    pub fn origin(&self, call: Node, compute: impl FnOnce() -> Option<Origin>) -> Option<Origin> {
+        if let Some(origin) = self.origins.borrow().get(&call.id()) {
+            return origin.clone();
+        }
+        let origin = compute();
+        self.origins.borrow_mut().insert(call.id(), origin.clone());
+        origin
+    }
+
+    /// Descends from `start` (a node and its depth) towards `byte`, remembering each
+    /// named node's parent, until the node with id `target` (or, without one, a leaf).
+    /// `None` when the target is not on the way or the descent goes past [`MAX_DEPTH`].
+    fn descend(&self, start: (Node<'t>, usize), byte: usize, target: Option<usize>) -> Option<Node<'t>> {
         if self.too_deep.get() {
             return None;
         }
         let mut cursor = self.cursor.borrow_mut();
         let mut parents = self.parents.borrow_mut();
-        cursor.reset(self.root);
-        let mut node = self.root;
-        let mut named_above = self.root;
-        let mut depth = 0;
+        let (mut node, mut depth) = start;
+        cursor.reset(node);
+        let mut named_above = node;
         loop {
             if target == Some(node.id()) {
                 return Some(node);
@@ -198,7 +221,7 @@ impl<'t, 's> Index<'t, 's> {
             }
             node = cursor.node();
             if node.is_named() {
-                parents.insert(node.id(), named_above);
+                parents.insert(node.id(), (named_above, depth));
             }
         }
     }
@@ -211,15 +234,15 @@ impl<'t, 's> Index<'t, 's> {
         if !node.is_named() {
             return node.parent();
         }
-        if let Some(parent) = self.parents.borrow().get(&node.id()) {
+        if let Some((parent, _)) = self.parents.borrow().get(&node.id()) {
             return Some(*parent);
         }
         // A zero-width node lies on no descent towards its byte: ask tree-sitter.
         if node.start_byte() == node.end_byte() {
             return if self.too_deep.get() { None } else { node.parent() };
         }
-        match self.descend(node.start_byte(), Some(node.id())) {
-            Some(_) => self.parents.borrow().get(&node.id()).copied(),
+        match self.descend((self.root, 0), node.start_byte(), Some(node.id())) {
+            Some(_) => self.parents.borrow().get(&node.id()).map(|(parent, _)| *parent),
             None if self.too_deep.get() => None,
             // Not on the way down (which a well-formed tree rules out): ask tree-sitter.
             None => node.parent(),

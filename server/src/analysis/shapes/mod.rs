@@ -3,6 +3,7 @@
 //! bodies read off the error instead of `err.response.data`.
 
 mod errors;
+mod fields;
 mod flow;
 mod helpers;
 mod index;
