@@ -17,8 +17,8 @@ use super::scope::{binding_scope, is_function, references_in};
 use super::shape::{AXIOS_ERROR_FIELDS, Origin};
 use crate::analysis::calls::CallKind;
 
-/// How many nodes of one `try` block are looked at before giving up on it.
-const MAX_TRY_NODES: usize = 20_000;
+/// How many `await`s of one `try` block are looked at before giving up on it.
+const MAX_TRY_AWAITS: usize = 2_000;
 
 pub fn check(index: &Index, out: &mut Reporter) {
     let mut seen = HashSet::new();
@@ -108,40 +108,34 @@ pub fn check_error_binding<'t>(param: Node<'t>, origins: &[Origin], index: &Inde
 }
 
 /// The invokes a `try` block awaits, when it awaits nothing else (and at least one).
-fn awaited_invokes(body: Node, index: &Index) -> Option<Vec<Origin>> {
+fn awaited_invokes<'t>(body: Node<'t>, index: &Index<'t, '_>) -> Option<Vec<Origin>> {
     let mut origins = Vec::new();
-    let mut visited = 0;
-    // One cursor for the whole block: a walk by `named_children` builds a cursor and a
-    // list for every node. Anonymous nodes are passed over as that walk does.
-    let mut cursor = body.walk();
-    loop {
-        let node = cursor.node();
-        let mut enter = node.is_named();
-        if enter {
-            visited += 1;
-            if visited > MAX_TRY_NODES {
-                return None;
-            }
-            let kind = node.kind();
-            if is_function(kind) {
-                enter = false;
-            } else if kind == "await_expression" {
-                let mut operand = node.named_child(0)?;
-                while operand.kind() == "parenthesized_expression" {
-                    operand = operand.named_child(0)?;
-                }
-                origins.extend(awaited_origins(operand, index)?);
-            }
-        }
-        if enter && cursor.goto_first_child() {
+    for awaited in index.awaits_in(body, MAX_TRY_AWAITS)? {
+        if in_nested_function(awaited, body, index) {
             continue;
         }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                return (!origins.is_empty()).then_some(origins);
-            }
+        let mut operand = awaited.named_child(0)?;
+        while operand.kind() == "parenthesized_expression" {
+            operand = operand.named_child(0)?;
         }
+        origins.extend(awaited_origins(operand, index)?);
     }
+    (!origins.is_empty()).then_some(origins)
+}
+
+/// Whether `node` runs in a function defined inside `block` rather than in the block.
+fn in_nested_function<'t>(node: Node<'t>, block: Node<'t>, index: &Index<'t, '_>) -> bool {
+    let mut current = index.parent(node);
+    while let Some(ancestor) = current {
+        if ancestor.id() == block.id() {
+            return false;
+        }
+        if is_function(ancestor.kind()) {
+            return true;
+        }
+        current = index.parent(ancestor);
+    }
+    false
 }
 
 /// The invokes an awaited expression waits for: one invoke call, or `Promise.all` of

@@ -26,6 +26,7 @@ struct Kinds {
     /// A shorthand in a pattern binds or assigns a variable too: `({ res } = other)`.
     shorthand_pattern: u16,
     call: u16,
+    awaited: u16,
 }
 
 impl Kinds {
@@ -43,6 +44,7 @@ impl Kinds {
                 identifier: language.id_for_node_kind("identifier", true),
                 shorthand_pattern: language.id_for_node_kind("shorthand_property_identifier_pattern", true),
                 call: language.id_for_node_kind("call_expression", true),
+                awaited: language.id_for_node_kind("await_expression", true),
             };
             known.push((language.clone(), kinds));
             kinds
@@ -162,6 +164,7 @@ impl<'t, 's> Index<'t, 's> {
         let from = self.depth_of(scope).map_or((self.root, 0), |depth| (scope, depth));
         self.occurrences(scope.byte_range(), name)
             .filter_map(|start| self.descend(from, start, None))
+            .map(|(leaf, _)| leaf)
             .filter(|leaf| {
                 let kind = leaf.kind_id();
                 (kind == self.kinds.identifier || kind == self.kinds.shorthand_pattern) && self.text(*leaf) == name
@@ -171,7 +174,27 @@ impl<'t, 's> Index<'t, 's> {
 
     /// The deepest node at `byte`, its ancestors remembered on the way down.
     fn leaf_at(&self, byte: usize) -> Option<Node<'t>> {
-        self.descend((self.root, 0), byte, None)
+        self.descend((self.root, 0), byte, None).map(|(leaf, _)| leaf)
+    }
+
+    /// The `await` expressions in `block` (nested functions' included), in document
+    /// order, from the text's `await` keywords: walking a block node by node costs far
+    /// more. `None` past `limit` of them.
+    pub fn awaits_in(&self, block: Node<'t>, limit: usize) -> Option<Vec<Node<'t>>> {
+        let from = self.depth_of(block).map_or((self.root, 0), |depth| (block, depth));
+        let mut found = Vec::new();
+        for (seen, start) in self.occurrences(block.byte_range(), "await").enumerate() {
+            if seen >= limit {
+                return None;
+            }
+            if let Some((_, above)) = self.descend(from, start, None)
+                && above.kind_id() == self.kinds.awaited
+                && above.start_byte() == start
+            {
+                found.push(above);
+            }
+        }
+        Some(found)
     }
 
     /// How deep a node reached by a descent lies (the root: 0).
@@ -194,8 +217,9 @@ impl<'t, 's> Index<'t, 's> {
 
     /// Descends from `start` (a node and its depth) towards `byte`, remembering each
     /// named node's parent, until the node with id `target` (or, without one, a leaf).
-    /// `None` when the target is not on the way or the descent goes past [`MAX_DEPTH`].
-    fn descend(&self, start: (Node<'t>, usize), byte: usize, target: Option<usize>) -> Option<Node<'t>> {
+    /// That node, with the nearest named node above it; `None` when the target is not
+    /// on the way or the descent goes past [`MAX_DEPTH`].
+    fn descend(&self, start: (Node<'t>, usize), byte: usize, target: Option<usize>) -> Option<(Node<'t>, Node<'t>)> {
         if self.too_deep.get() {
             return None;
         }
@@ -206,10 +230,10 @@ impl<'t, 's> Index<'t, 's> {
         let mut named_above = node;
         loop {
             if target == Some(node.id()) {
-                return Some(node);
+                return Some((node, named_above));
             }
             if cursor.goto_first_child_for_byte(byte).is_none() {
-                return target.is_none().then_some(node);
+                return target.is_none().then_some((node, named_above));
             }
             depth += 1;
             if depth > MAX_DEPTH {
