@@ -4,13 +4,12 @@
 //! anything else is left alone, and so is a `catch` that looks at `err.response`.)
 //! The same holds for the callback of `invoke(…).catch(…)`.
 
-use std::collections::HashSet;
-
 use tree_sitter::Node;
 
 use super::fields::FieldExt;
 
 use super::flow::origin_of;
+use super::ids::IdSet;
 use super::index::Index;
 use super::report::{INVOKE_ERROR_BODY, Reporter, quotable};
 use super::scope::{binding_scope, is_function, references_in};
@@ -21,7 +20,7 @@ use crate::analysis::calls::CallKind;
 const MAX_TRY_AWAITS: usize = 2_000;
 
 pub fn check(index: &Index, out: &mut Reporter) {
-    let mut seen = HashSet::new();
+    let mut seen = IdSet::default();
     for (call, kind) in &index.calls {
         if *kind != CallKind::Invoke {
             continue;

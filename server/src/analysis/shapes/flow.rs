@@ -3,18 +3,20 @@
 //! other assignment checked), `.then` callbacks, `Promise.all`, patterns and react-query.
 //! A worklist, not recursion, so deeply nested code cannot overflow the stack.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use tree_sitter::Node;
 
 use super::fields::FieldExt;
 
 use super::helpers::Helper;
+use super::ids::{IdMap, IdSet};
 use super::index::Index;
 use super::report::Reporter;
 use super::scope::{binding_scope, enclosing_function};
 use super::shape::{Origin, Shape};
-use crate::analysis::calls::{call_site_of, functions_call_kind};
+use crate::analysis::calls::functions_call_kind;
+use crate::analysis::syntax::string_literal;
 
 /// A bound on the work for one file, so that no input can make a keystroke slow.
 const MAX_STEPS: usize = 50_000;
@@ -34,9 +36,9 @@ pub struct Engine<'t, 's, 'i, 'p> {
     /// Variables already followed, as (scope id, name).
     bound: HashSet<(usize, &'s str)>,
     /// `Promise.all` calls already turned into tuples.
-    gathered: HashSet<usize>,
+    gathered: IdSet,
     /// Functions that return a tracked value, by function node id.
-    pub(super) helpers: HashMap<usize, Helper<'t>>,
+    pub(super) helpers: IdMap<Helper<'t>>,
     steps: usize,
 }
 
@@ -47,8 +49,8 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
             out,
             work: Vec::new(),
             bound: HashSet::new(),
-            gathered: HashSet::new(),
-            helpers: HashMap::new(),
+            gathered: IdSet::default(),
+            helpers: IdMap::default(),
             steps: 0,
         }
     }
@@ -305,9 +307,18 @@ pub fn static_shape(node: Node, index: &Index) -> Option<Shape> {
 /// The origin of a `functions.invoke`/`functions.fetch` call node.
 pub fn origin_of(call: Node, index: &Index) -> Option<Origin> {
     index.origin(call, || {
-        let kind = functions_call_kind(call, index.src)?;
-        Some(Origin { kind, name: call_site_of(call, index.src).map(|site| site.value) })
+        let kind = index.call_kind(call).or_else(|| functions_call_kind(call, index.src))?;
+        Some(Origin { kind, name: first_string_argument(call, index) })
     })
+}
+
+/// The value of a call's first argument when it is a static string (what `call_site_of`
+/// reads, for a call already known to be a functions call).
+fn first_string_argument(call: Node, index: &Index) -> Option<String> {
+    let args = call.field("arguments")?;
+    let mut cursor = args.walk();
+    let first = args.named_children(&mut cursor).find(|n| n.kind() != "comment")?;
+    string_literal(first, index.src).map(|literal| literal.value)
 }
 
 fn same_kind(a: &Shape, b: &Shape) -> bool {

@@ -3,13 +3,12 @@
 //! helper counts only when every `return` gives the tracked value (or nothing), and
 //! its name is never reassigned.
 
-use std::collections::HashSet;
-
 use tree_sitter::Node;
 
 use super::fields::FieldExt;
 
 use super::flow::{Engine, Task, Write, is_nothing};
+use super::ids::IdSet;
 use super::scope::{binding_scope, is_function, references_in};
 use super::shape::Shape;
 
@@ -21,7 +20,7 @@ pub struct Helper<'t> {
     /// What calls of the helper resolve to.
     resolved: Shape,
     /// The `return` statements (or the arrow body) known to give the tracked value.
-    tracked: HashSet<usize>,
+    tracked: IdSet,
     /// Its callers are followed already, or never will be (mixed kinds of returns).
     released: bool,
 }
@@ -40,7 +39,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
         let helper = self.helpers.entry(function.id()).or_insert_with(|| Helper {
             function,
             resolved: resolved.clone(),
-            tracked: HashSet::new(),
+            tracked: IdSet::default(),
             released: false,
         });
         if helper.resolved.response().map(|o| o.kind) != resolved.response().map(|o| o.kind) {
@@ -90,7 +89,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
         }
     }
 
-    fn all_returns_tracked(&self, function: Node<'t>, tracked: &HashSet<usize>) -> bool {
+    fn all_returns_tracked(&self, function: Node<'t>, tracked: &IdSet) -> bool {
         let Some(body) = function.field("body") else {
             return false;
         };

@@ -4,11 +4,12 @@
 //! parent remembered from the descents that reached it.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use tree_sitter::{Language, Node, Tree, TreeCursor};
 
+use super::ids::IdMap;
 use super::shape::Origin;
 use crate::analysis::calls::{CallKind, functions_call_kind};
 use crate::analysis::syntax::text;
@@ -63,13 +64,13 @@ pub struct Index<'t, 's> {
     /// Each named node reached by a descent (by id), with its nearest named ancestor
     /// and its depth. tree-sitter's own `Node::parent` descends from the root for every
     /// call, and climbing is what the checks do most.
-    parents: RefCell<HashMap<usize, (Node<'t>, usize)>>,
+    parents: RefCell<IdMap<(Node<'t>, usize)>>,
     /// What each call asked about is (by id): a call's origin is asked for again and again.
-    origins: RefCell<HashMap<usize, Option<Origin>>>,
+    origins: RefCell<IdMap<Option<Origin>>>,
     /// A descent went past [`MAX_DEPTH`]: the file is not checked.
     too_deep: Cell<bool>,
     /// The names each scope (by node id) declares: asked again for every reference.
-    declarations: RefCell<HashMap<usize, HashSet<&'s str>>>,
+    declarations: RefCell<IdMap<HashSet<&'s str>>>,
 }
 
 /// A cheap test on the callee's text before the full one.
@@ -195,6 +196,17 @@ impl<'t, 's> Index<'t, 's> {
             }
         }
         Some(found)
+    }
+
+    /// The kind of a call found by [`Index::build`] (`None` for any other node).
+    pub fn call_kind(&self, call: Node) -> Option<CallKind> {
+        let start = call.start_byte();
+        let first = self.calls.partition_point(|(c, _)| c.start_byte() < start);
+        self.calls[first..]
+            .iter()
+            .take_while(|(c, _)| c.start_byte() == start)
+            .find(|(c, _)| c.id() == call.id())
+            .map(|(_, kind)| *kind)
     }
 
     /// How deep a node reached by a descent lies (the root: 0).

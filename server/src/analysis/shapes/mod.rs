@@ -6,6 +6,7 @@ mod errors;
 mod fields;
 mod flow;
 mod helpers;
+mod ids;
 mod index;
 mod members;
 mod patterns;
