@@ -12,7 +12,7 @@ use super::flow::origin_of;
 use super::ids::IdSet;
 use super::index::Index;
 use super::report::{INVOKE_ERROR_BODY, Reporter, quotable};
-use super::scope::{binding_scope, is_function, references_in};
+use super::scope::{binding_scope, references_in};
 use super::shape::{AXIOS_ERROR_FIELDS, Origin};
 use crate::analysis::calls::CallKind;
 
@@ -37,7 +37,7 @@ pub fn check(index: &Index, out: &mut Reporter) {
 fn enclosing_try<'t>(node: Node<'t>, index: &Index<'t, '_>) -> Option<Node<'t>> {
     let mut child = node;
     while let Some(parent) = index.parent(child) {
-        if is_function(parent.kind()) {
+        if index.is_function(parent) {
             return None;
         }
         if parent.kind() == "try_statement" && parent.field("body").is_some_and(|body| body.id() == child.id()) {
@@ -129,7 +129,7 @@ fn in_nested_function<'t>(node: Node<'t>, block: Node<'t>, index: &Index<'t, '_>
         if ancestor.id() == block.id() {
             return false;
         }
-        if is_function(ancestor.kind()) {
+        if index.is_function(ancestor) {
             return true;
         }
         current = index.parent(ancestor);

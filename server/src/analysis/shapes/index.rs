@@ -28,7 +28,24 @@ struct Kinds {
     shorthand_pattern: u16,
     call: u16,
     awaited: u16,
+    /// What [`super::scope::is_function`] names.
+    functions: [u16; FUNCTION_KINDS.len()],
+    /// The other kinds that [`super::scope`] treats as scopes.
+    blocks: [u16; BLOCK_SCOPE_KINDS.len()],
 }
+
+const FUNCTION_KINDS: [&str; 7] = [
+    "function_declaration",
+    "function_expression",
+    "function",
+    "arrow_function",
+    "method_definition",
+    "generator_function",
+    "generator_function_declaration",
+];
+
+const BLOCK_SCOPE_KINDS: [&str; 6] =
+    ["program", "statement_block", "switch_body", "for_statement", "for_in_statement", "catch_clause"];
 
 impl Kinds {
     /// The ids of `language`, looked up once per language and thread (the lookup scans
@@ -46,6 +63,8 @@ impl Kinds {
                 shorthand_pattern: language.id_for_node_kind("shorthand_property_identifier_pattern", true),
                 call: language.id_for_node_kind("call_expression", true),
                 awaited: language.id_for_node_kind("await_expression", true),
+                functions: FUNCTION_KINDS.map(|kind| language.id_for_node_kind(kind, true)),
+                blocks: BLOCK_SCOPE_KINDS.map(|kind| language.id_for_node_kind(kind, true)),
             };
             known.push((language.clone(), kinds));
             kinds
@@ -196,6 +215,19 @@ impl<'t, 's> Index<'t, 's> {
             }
         }
         Some(found)
+    }
+
+    /// The same as `scope::is_function(node.kind())`, by kind id.
+    pub fn is_function(&self, node: Node) -> bool {
+        let kind = node.kind_id();
+        // Id 0 is what a grammar without the kind answers; no node has it.
+        kind != 0 && self.kinds.functions.contains(&kind)
+    }
+
+    /// Whether `node` is a scope: a function or one of the blocks that declare names.
+    pub fn is_scope(&self, node: Node) -> bool {
+        let kind = node.kind_id();
+        kind != 0 && (self.kinds.functions.contains(&kind) || self.kinds.blocks.contains(&kind))
     }
 
     /// The kind of a call found by [`Index::build`] (`None` for any other node).

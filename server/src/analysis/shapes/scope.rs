@@ -22,20 +22,12 @@ pub fn is_function(kind: &str) -> bool {
     )
 }
 
-fn is_scope(kind: &str) -> bool {
-    is_function(kind)
-        || matches!(
-            kind,
-            "program" | "statement_block" | "switch_body" | "for_statement" | "for_in_statement" | "catch_clause"
-        )
-}
-
 /// The scope whose declaration of `name` the identifier at `node` sees (for a
 /// declaration's own name: the scope it declares into).
 pub fn binding_scope<'t>(node: Node<'t>, name: &str, index: &Index<'t, '_>) -> Option<Node<'t>> {
     let mut current = index.parent(node);
     while let Some(scope) = current {
-        if is_scope(scope.kind()) && index.declares(scope, name, || declared_names(scope, index)) {
+        if index.is_scope(scope) && index.declares(scope, name, || declared_names(scope, index)) {
             return Some(scope);
         }
         current = index.parent(scope);
@@ -188,7 +180,7 @@ fn subtree_identifiers<'s>(node: Node, index: &Index<'_, 's>, names: &mut HashSe
 pub fn enclosing_function<'t>(node: Node<'t>, index: &Index<'t, '_>) -> Option<Node<'t>> {
     let mut current = index.parent(node);
     while let Some(n) = current {
-        if is_function(n.kind()) {
+        if index.is_function(n) {
             return Some(n);
         }
         current = index.parent(n);
