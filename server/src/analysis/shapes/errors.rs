@@ -52,10 +52,10 @@ fn check_try<'t>(try_statement: Node<'t>, index: &Index<'t, '_>, out: &mut Repor
     let Some(body) = try_statement.field("body") else {
         return;
     };
-    let Some(catch) = try_statement.field("handler") else {
+    let Some(catch) = index.child(try_statement, "handler") else {
         return;
     };
-    let Some(param) = catch.field("parameter").filter(|p| p.kind() == "identifier") else {
+    let Some(param) = index.child(catch, "parameter").filter(|p| p.kind() == "identifier") else {
         return;
     };
     let Some(origins) = awaited_invokes(body, index) else {

@@ -103,12 +103,12 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
                 }
             }
             "variable_declarator" if is_field("value") => {
-                if let Some(name) = parent.field("name") {
+                if let Some(name) = self.index.child(parent, "name") {
                     self.push(Task::Pattern(name, shape, Some(node)));
                 }
             }
             "assignment_expression" if is_field("right") => {
-                if let Some(left) = parent.field("left") {
+                if let Some(left) = self.index.child(parent, "left") {
                     self.push(Task::Pattern(left, shape, Some(node)));
                 }
             }

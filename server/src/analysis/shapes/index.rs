@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use tree_sitter::{Language, Node, Tree, TreeCursor};
 
+use super::fields::FieldExt;
 use super::ids::IdMap;
 use super::shape::Origin;
 use crate::analysis::calls::{CallKind, functions_call_kind};
@@ -228,6 +229,18 @@ impl<'t, 's> Index<'t, 's> {
     pub fn is_scope(&self, node: Node) -> bool {
         let kind = node.kind_id();
         kind != 0 && (self.kinds.functions.contains(&kind) || self.kinds.blocks.contains(&kind))
+    }
+
+    /// The child of `parent` in `field`, its parent remembered when the parent's is:
+    /// a binding reached from its declaration is climbed from next.
+    pub fn child(&self, parent: Node<'t>, field: &str) -> Option<Node<'t>> {
+        let child = parent.field(field)?;
+        if child.is_named()
+            && let Some(depth) = self.depth_of(parent)
+        {
+            self.parents.borrow_mut().entry(child.id()).or_insert((parent, depth + 1));
+        }
+        Some(child)
     }
 
     /// The kind of a call found by [`Index::build`] (`None` for any other node).
