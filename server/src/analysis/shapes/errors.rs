@@ -7,7 +7,6 @@
 use tree_sitter::Node;
 
 use super::fields::FieldExt;
-
 use super::flow::origin_of;
 use super::ids::IdSet;
 use super::index::Index;

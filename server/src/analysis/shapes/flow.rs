@@ -8,7 +8,6 @@ use std::collections::HashSet;
 use tree_sitter::Node;
 
 use super::fields::FieldExt;
-
 use super::helpers::Helper;
 use super::ids::{IdMap, IdSet};
 use super::index::Index;

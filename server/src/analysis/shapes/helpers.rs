@@ -6,7 +6,6 @@
 use tree_sitter::Node;
 
 use super::fields::FieldExt;
-
 use super::flow::{Engine, Task, Write, is_nothing};
 use super::ids::IdSet;
 use super::scope::{binding_scope, is_function, references_in};

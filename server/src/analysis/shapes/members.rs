@@ -7,7 +7,6 @@ use std::ops::Range;
 use tree_sitter::Node;
 
 use super::fields::FieldExt;
-
 use super::flow::{Engine, Task};
 use super::index::Index;
 use super::report::{FETCH_RESULT_DATA, FETCH_RESULT_FIELD, INVOKE_RESULT_FIELD, INVOKE_RESULT_HEDGE, quotable};

@@ -5,7 +5,6 @@
 use tree_sitter::Node;
 
 use super::fields::FieldExt;
-
 use super::flow::{Engine, Task};
 use super::members::first_param;
 use super::shape::Shape;

@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use tree_sitter::Node;
 
 use super::fields::FieldExt;
-
 use super::index::Index;
 
 pub fn is_function(kind: &str) -> bool {
