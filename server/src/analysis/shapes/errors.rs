@@ -4,22 +4,22 @@
 //! anything else is left alone, and so is a `catch` that looks at `err.response`.)
 //! The same holds for the callback of `invoke(…).catch(…)`.
 
-use std::collections::HashSet;
-
 use tree_sitter::Node;
 
+use super::fields::FieldExt;
 use super::flow::origin_of;
+use super::ids::IdSet;
 use super::index::Index;
 use super::report::{INVOKE_ERROR_BODY, Reporter, quotable};
-use super::scope::{binding_scope, is_function, references_in};
+use super::scope::{binding_scope, references_in};
 use super::shape::{AXIOS_ERROR_FIELDS, Origin};
 use crate::analysis::calls::CallKind;
 
-/// How many nodes of one `try` block are looked at before giving up on it.
-const MAX_TRY_NODES: usize = 20_000;
+/// How many `await`s of one `try` block are looked at before giving up on it.
+const MAX_TRY_AWAITS: usize = 2_000;
 
 pub fn check(index: &Index, out: &mut Reporter) {
-    let mut seen = HashSet::new();
+    let mut seen = IdSet::default();
     for (call, kind) in &index.calls {
         if *kind != CallKind::Invoke {
             continue;
@@ -36,12 +36,10 @@ pub fn check(index: &Index, out: &mut Reporter) {
 fn enclosing_try<'t>(node: Node<'t>, index: &Index<'t, '_>) -> Option<Node<'t>> {
     let mut child = node;
     while let Some(parent) = index.parent(child) {
-        if is_function(parent.kind()) {
+        if index.is_function(parent) {
             return None;
         }
-        if parent.kind() == "try_statement"
-            && parent.child_by_field_name("body").is_some_and(|body| body.id() == child.id())
-        {
+        if parent.kind() == "try_statement" && parent.field("body").is_some_and(|body| body.id() == child.id()) {
             return Some(parent);
         }
         child = parent;
@@ -50,13 +48,13 @@ fn enclosing_try<'t>(node: Node<'t>, index: &Index<'t, '_>) -> Option<Node<'t>> 
 }
 
 fn check_try<'t>(try_statement: Node<'t>, index: &Index<'t, '_>, out: &mut Reporter) {
-    let Some(body) = try_statement.child_by_field_name("body") else {
+    let Some(body) = try_statement.field("body") else {
         return;
     };
-    let Some(catch) = try_statement.child_by_field_name("handler") else {
+    let Some(catch) = index.child(try_statement, "handler") else {
         return;
     };
-    let Some(param) = catch.child_by_field_name("parameter").filter(|p| p.kind() == "identifier") else {
+    let Some(param) = index.child(catch, "parameter").filter(|p| p.kind() == "identifier") else {
         return;
     };
     let Some(origins) = awaited_invokes(body, index) else {
@@ -84,7 +82,7 @@ pub fn check_error_binding<'t>(param: Node<'t>, origins: &[Origin], index: &Inde
         if AXIOS_ERROR_FIELDS.contains(&property) || is_assigned(member, index) {
             continue;
         }
-        let optional = member.child_by_field_name("optional_chain").is_some();
+        let optional = member.field("optional_chain").is_some();
         let dot = if optional { "?." } else { "." };
         let shown = quotable(name).unwrap_or("err");
         let (message, replacement) = if property == "data" {
@@ -108,29 +106,34 @@ pub fn check_error_binding<'t>(param: Node<'t>, origins: &[Origin], index: &Inde
 }
 
 /// The invokes a `try` block awaits, when it awaits nothing else (and at least one).
-fn awaited_invokes(body: Node, index: &Index) -> Option<Vec<Origin>> {
+fn awaited_invokes<'t>(body: Node<'t>, index: &Index<'t, '_>) -> Option<Vec<Origin>> {
     let mut origins = Vec::new();
-    let mut stack = vec![body];
-    let mut visited = 0;
-    while let Some(node) = stack.pop() {
-        visited += 1;
-        if visited > MAX_TRY_NODES {
-            return None;
-        }
-        if is_function(node.kind()) {
+    for awaited in index.awaits_in(body, MAX_TRY_AWAITS)? {
+        if in_nested_function(awaited, body, index) {
             continue;
         }
-        if node.kind() == "await_expression" {
-            let mut operand = node.named_child(0)?;
-            while operand.kind() == "parenthesized_expression" {
-                operand = operand.named_child(0)?;
-            }
-            origins.extend(awaited_origins(operand, index)?);
+        let mut operand = awaited.named_child(0)?;
+        while operand.kind() == "parenthesized_expression" {
+            operand = operand.named_child(0)?;
         }
-        let mut cursor = node.walk();
-        stack.extend(node.named_children(&mut cursor));
+        origins.extend(awaited_origins(operand, index)?);
     }
     (!origins.is_empty()).then_some(origins)
+}
+
+/// Whether `node` runs in a function defined inside `block` rather than in the block.
+fn in_nested_function<'t>(node: Node<'t>, block: Node<'t>, index: &Index<'t, '_>) -> bool {
+    let mut current = index.parent(node);
+    while let Some(ancestor) = current {
+        if ancestor.id() == block.id() {
+            return false;
+        }
+        if index.is_function(ancestor) {
+            return true;
+        }
+        current = index.parent(ancestor);
+    }
+    false
 }
 
 /// The invokes an awaited expression waits for: one invoke call, or `Promise.all` of
@@ -145,11 +148,11 @@ fn awaited_origins(operand: Node, index: &Index) -> Option<Vec<Origin>> {
     if let Some(origin) = invoke(operand) {
         return Some(vec![origin]);
     }
-    let callee = operand.child_by_field_name("function")?;
+    let callee = operand.field("function")?;
     if index.text(callee) != "Promise.all" {
         return None;
     }
-    let array = operand.child_by_field_name("arguments")?.named_child(0).filter(|a| a.kind() == "array")?;
+    let array = operand.field("arguments")?.named_child(0).filter(|a| a.kind() == "array")?;
     let mut cursor = array.walk();
     array.named_children(&mut cursor).filter(|element| element.kind() != "comment").map(invoke).collect()
 }
@@ -157,11 +160,11 @@ fn awaited_origins(operand: Node, index: &Index) -> Option<Vec<Origin>> {
 /// `err.property` when `reference` is the object of a member read.
 fn member_of<'t, 's>(reference: Node<'t>, index: &Index<'t, 's>) -> Option<(Node<'t>, &'s str)> {
     let parent = index.parent(reference).filter(|p| p.kind() == "member_expression")?;
-    let object = parent.child_by_field_name("object")?;
+    let object = parent.field("object")?;
     if object.id() != reference.id() {
         return None;
     }
-    Some((parent, index.text(parent.child_by_field_name("property")?)))
+    Some((parent, index.text(parent.field("property")?)))
 }
 
 fn describe(origins: &[Origin]) -> String {
@@ -175,7 +178,6 @@ fn describe(origins: &[Origin]) -> String {
 
 fn is_assigned<'t>(member: Node<'t>, index: &Index<'t, '_>) -> bool {
     index.parent(member).is_some_and(|parent| {
-        parent.kind() == "assignment_expression"
-            && parent.child_by_field_name("left").is_some_and(|left| left.id() == member.id())
+        parent.kind() == "assignment_expression" && parent.field("left").is_some_and(|left| left.id() == member.id())
     })
 }

@@ -3,16 +3,19 @@
 //! other assignment checked), `.then` callbacks, `Promise.all`, patterns and react-query.
 //! A worklist, not recursion, so deeply nested code cannot overflow the stack.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use tree_sitter::Node;
 
+use super::fields::FieldExt;
 use super::helpers::Helper;
+use super::ids::{IdMap, IdSet};
 use super::index::Index;
 use super::report::Reporter;
 use super::scope::{binding_scope, enclosing_function};
 use super::shape::{Origin, Shape};
-use crate::analysis::calls::{call_site_of, functions_call_kind};
+use crate::analysis::calls::functions_call_kind;
+use crate::analysis::syntax::string_literal;
 
 /// A bound on the work for one file, so that no input can make a keystroke slow.
 const MAX_STEPS: usize = 50_000;
@@ -32,9 +35,9 @@ pub struct Engine<'t, 's, 'i, 'p> {
     /// Variables already followed, as (scope id, name).
     bound: HashSet<(usize, &'s str)>,
     /// `Promise.all` calls already turned into tuples.
-    gathered: HashSet<usize>,
+    gathered: IdSet,
     /// Functions that return a tracked value, by function node id.
-    pub(super) helpers: HashMap<usize, Helper<'t>>,
+    pub(super) helpers: IdMap<Helper<'t>>,
     steps: usize,
 }
 
@@ -45,8 +48,8 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
             out,
             work: Vec::new(),
             bound: HashSet::new(),
-            gathered: HashSet::new(),
-            helpers: HashMap::new(),
+            gathered: IdSet::default(),
+            helpers: IdMap::default(),
             steps: 0,
         }
     }
@@ -76,7 +79,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
         let Some(parent) = self.index.parent(node) else {
             return;
         };
-        let is_field = |field: &str| parent.child_by_field_name(field).is_some_and(|child| child.id() == node.id());
+        let is_field = |field: &str| parent.field(field).is_some_and(|child| child.id() == node.id());
         match parent.kind() {
             "parenthesized_expression"
             | "non_null_expression"
@@ -91,7 +94,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
                 }
             }
             "subscript_expression" if is_field("object") => {
-                if let (Shape::Tuple(items), Some(index)) = (shape, parent.child_by_field_name("index")) {
+                if let (Shape::Tuple(items), Some(index)) = (shape, parent.field("index")) {
                     let item = self.text(index).parse::<usize>().ok();
                     if let Some(Some(item)) = item.and_then(|i| items.into_iter().nth(i)) {
                         self.push(Task::Value(parent, item));
@@ -99,12 +102,12 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
                 }
             }
             "variable_declarator" if is_field("value") => {
-                if let Some(name) = parent.child_by_field_name("name") {
+                if let Some(name) = self.index.child(parent, "name") {
                     self.push(Task::Pattern(name, shape, Some(node)));
                 }
             }
             "assignment_expression" if is_field("right") => {
-                if let Some(left) = parent.child_by_field_name("left") {
+                if let Some(left) = self.index.child(parent, "left") {
                     self.push(Task::Pattern(left, shape, Some(node)));
                 }
             }
@@ -126,12 +129,12 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
                 self.bind_variable(pattern, shape, source.unwrap_or(pattern));
             }
             "required_parameter" | "optional_parameter" => {
-                if let Some(inner) = pattern.child_by_field_name("pattern") {
+                if let Some(inner) = pattern.field("pattern") {
                     self.push(Task::Pattern(inner, shape, None));
                 }
             }
             "assignment_pattern" | "object_assignment_pattern" => {
-                if let Some(left) = pattern.child_by_field_name("left") {
+                if let Some(left) = pattern.field("left") {
                     self.push(Task::Pattern(left, shape, None));
                 }
             }
@@ -184,11 +187,10 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
         let Some(parent) = self.index.parent(reference) else {
             return Write::None;
         };
-        let field_is =
-            |field: &str| parent.child_by_field_name(field).is_some_and(|child| child.id() == reference.id());
+        let field_is = |field: &str| parent.field(field).is_some_and(|child| child.id() == reference.id());
         let assigned = match parent.kind() {
-            "variable_declarator" if field_is("name") => parent.child_by_field_name("value"),
-            "assignment_expression" if field_is("left") => parent.child_by_field_name("right"),
+            "variable_declarator" if field_is("name") => parent.field("value"),
+            "assignment_expression" if field_is("left") => parent.field("right"),
             "augmented_assignment_expression" | "update_expression" => return Write::Other,
             "array_pattern"
             | "object_pattern"
@@ -235,7 +237,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
         else {
             return;
         };
-        let settled = match call.child_by_field_name("function").map(|callee| self.text(callee)) {
+        let settled = match call.field("function").map(|callee| self.text(callee)) {
             Some("Promise.all") => false,
             Some("Promise.allSettled") => true,
             _ => return,
@@ -303,8 +305,19 @@ pub fn static_shape(node: Node, index: &Index) -> Option<Shape> {
 
 /// The origin of a `functions.invoke`/`functions.fetch` call node.
 pub fn origin_of(call: Node, index: &Index) -> Option<Origin> {
-    let kind = functions_call_kind(call, index.src)?;
-    Some(Origin { kind, name: call_site_of(call, index.src).map(|site| site.value) })
+    index.origin(call, || {
+        let kind = index.call_kind(call).or_else(|| functions_call_kind(call, index.src))?;
+        Some(Origin { kind, name: first_string_argument(call, index) })
+    })
+}
+
+/// The value of a call's first argument when it is a static string (what `call_site_of`
+/// reads, for a call already known to be a functions call).
+fn first_string_argument(call: Node, index: &Index) -> Option<String> {
+    let args = call.field("arguments")?;
+    let mut cursor = args.walk();
+    let first = args.named_children(&mut cursor).find(|n| n.kind() != "comment")?;
+    string_literal(first, index.src).map(|literal| literal.value)
 }
 
 fn same_kind(a: &Shape, b: &Shape) -> bool {

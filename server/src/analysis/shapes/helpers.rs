@@ -3,11 +3,11 @@
 //! helper counts only when every `return` gives the tracked value (or nothing), and
 //! its name is never reassigned.
 
-use std::collections::HashSet;
-
 use tree_sitter::Node;
 
+use super::fields::FieldExt;
 use super::flow::{Engine, Task, Write, is_nothing};
+use super::ids::IdSet;
 use super::scope::{binding_scope, is_function, references_in};
 use super::shape::Shape;
 
@@ -19,7 +19,7 @@ pub struct Helper<'t> {
     /// What calls of the helper resolve to.
     resolved: Shape,
     /// The `return` statements (or the arrow body) known to give the tracked value.
-    tracked: HashSet<usize>,
+    tracked: IdSet,
     /// Its callers are followed already, or never will be (mixed kinds of returns).
     released: bool,
 }
@@ -38,7 +38,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
         let helper = self.helpers.entry(function.id()).or_insert_with(|| Helper {
             function,
             resolved: resolved.clone(),
-            tracked: HashSet::new(),
+            tracked: IdSet::default(),
             released: false,
         });
         if helper.resolved.response().map(|o| o.kind) != resolved.response().map(|o| o.kind) {
@@ -78,7 +78,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
             .index
             .parent(reference)
             .filter(|p| p.kind() == "call_expression")
-            .filter(|call| call.child_by_field_name("function").is_some_and(|f| f.id() == reference.id()));
+            .filter(|call| call.field("function").is_some_and(|f| f.id() == reference.id()));
         match call {
             Some(call) => self.push(Task::Value(call, Shape::promise(resolved))),
             // `queryFn: loadStats` hands the helper to react-query.
@@ -88,8 +88,8 @@ impl<'t> Engine<'t, '_, '_, '_> {
         }
     }
 
-    fn all_returns_tracked(&self, function: Node<'t>, tracked: &HashSet<usize>) -> bool {
-        let Some(body) = function.child_by_field_name("body") else {
+    fn all_returns_tracked(&self, function: Node<'t>, tracked: &IdSet) -> bool {
+        let Some(body) = function.field("body") else {
             return false;
         };
         if body.kind() != "statement_block" {
@@ -123,13 +123,13 @@ impl<'t> Engine<'t, '_, '_, '_> {
     /// The identifiers naming the helper, when its name is never assigned anything else.
     fn helper_references(&self, function: Node<'t>) -> Vec<Node<'t>> {
         let (name, source) = if function.kind() == "function_declaration" {
-            match function.child_by_field_name("name") {
+            match function.field("name") {
                 Some(name) => (name, name),
                 None => return Vec::new(),
             }
         } else {
             let declarator = self.index.parent(function).filter(|p| p.kind() == "variable_declarator");
-            match declarator.and_then(|d| d.child_by_field_name("name")) {
+            match declarator.and_then(|d| d.field("name")) {
                 Some(name) if name.kind() == "identifier" => (name, function),
                 _ => return Vec::new(),
             }

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use tree_sitter::Node;
 
+use super::fields::FieldExt;
 use super::flow::{Engine, Task};
 use super::index::Index;
 use super::report::{FETCH_RESULT_DATA, FETCH_RESULT_FIELD, INVOKE_RESULT_FIELD, INVOKE_RESULT_HEDGE, quotable};
@@ -18,7 +19,7 @@ const MAX_HEDGE_DEPTH: usize = 16;
 impl<'t> Engine<'t, '_, '_, '_> {
     /// `object.property` where `object` has the shape.
     pub(super) fn member(&mut self, member: Node<'t>, object: Node<'t>, shape: Shape) {
-        let Some(property) = member.child_by_field_name("property") else {
+        let Some(property) = member.field("property") else {
             return;
         };
         let name = self.text(property);
@@ -58,7 +59,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
     /// A rejection handler's parameter: the error of the invoke the promise came from.
     fn invoke_error(&mut self, param: Node<'t>, resolved: &Shape) {
         let param = match param.kind() {
-            "required_parameter" => param.child_by_field_name("pattern"),
+            "required_parameter" => param.field("pattern"),
             _ => Some(param),
         };
         if let (Some(param), Shape::AxiosResponse(origin)) = (param, resolved)
@@ -89,7 +90,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
             self.out.report(range, INVOKE_RESULT_FIELD, message, fix);
             return;
         }
-        let optional = member.child_by_field_name("optional_chain").is_some();
+        let optional = member.field("optional_chain").is_some();
         if let Some(fallback) = self.hedge(member, object_text) {
             let message = format!(
                 "`{shown}{}{name}` falls back to the axios response of {}; the function's JSON is always on `{shown}.data`",
@@ -123,7 +124,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
         let range = read_range(member, object, property);
         let parsed = format!("await {object_text}.json()");
         let parenthesized = format!("({parsed})");
-        let optional = member.child_by_field_name("optional_chain").is_some();
+        let optional = member.field("optional_chain").is_some();
         let safe = !optional && self.single_body_read(member, object);
         let (code, message, fix) = if name == "data" {
             (
@@ -176,8 +177,8 @@ impl<'t> Engine<'t, '_, '_, '_> {
             .filter_map(|reference| {
                 let parent = self.index.parent(reference)?;
                 let is_object = parent.kind() == "member_expression"
-                    && parent.child_by_field_name("object").is_some_and(|o| o.id() == reference.id());
-                is_object.then_some(parent.child_by_field_name("property")?)
+                    && parent.field("object").is_some_and(|o| o.id() == reference.id());
+                is_object.then_some(parent.field("property")?)
             })
             .map(|property| self.text(property))
             .filter(|name| FETCH_BODY_READERS.contains(name) || !FETCH_RESPONSE_FIELDS.contains(name))
@@ -201,17 +202,16 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 "parenthesized_expression" => true,
                 // A branch may be a fallback; the condition is a test that is just wrong.
                 "ternary_expression" => {
-                    let branch =
-                        parent.child_by_field_name("condition").is_none_or(|condition| condition.id() != top.id());
+                    let branch = parent.field("condition").is_none_or(|condition| condition.id() != top.id());
                     fallback |= branch;
                     branch
                 }
-                "member_expression" => parent.child_by_field_name("object").is_some_and(|o| o.id() == top.id()),
+                "member_expression" => parent.field("object").is_some_and(|o| o.id() == top.id()),
                 "binary_expression" => {
-                    let operator = parent.child_by_field_name("operator").map(|o| o.kind());
+                    let operator = parent.field("operator").map(|o| o.kind());
                     let is_fallback = matches!(operator, Some("??" | "||"));
                     if is_fallback && fix.is_none() {
-                        let other = [parent.child_by_field_name("left"), parent.child_by_field_name("right")]
+                        let other = [parent.field("left"), parent.field("right")]
                             .into_iter()
                             .flatten()
                             .find(|side| side.id() != top.id());
@@ -244,8 +244,8 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 return false;
             }
             if node.kind() == "member_expression" {
-                let property = node.child_by_field_name("property").map(|p| self.text(p));
-                let object = node.child_by_field_name("object").map(|o| self.text(o));
+                let property = node.field("property").map(|p| self.text(p));
+                let object = node.field("object").map(|o| self.text(o));
                 if property == Some("data") && object == Some(object_text) {
                     return true;
                 }
@@ -261,14 +261,12 @@ impl<'t> Engine<'t, '_, '_, '_> {
         let Shape::AxiosResponse(origin) = shape else {
             return;
         };
-        let operator = binary.child_by_field_name("operator").map(|o| o.kind());
+        let operator = binary.field("operator").map(|o| o.kind());
         if !matches!(operator, Some("??" | "||")) {
             return;
         }
-        let other = [binary.child_by_field_name("left"), binary.child_by_field_name("right")]
-            .into_iter()
-            .flatten()
-            .find(|side| side.id() != operand.id());
+        let other =
+            [binary.field("left"), binary.field("right")].into_iter().flatten().find(|side| side.id() != operand.id());
         let Some(other) = other else { return };
         let operand_text = self.text(operand);
         if !self.reads_data_of(other, operand_text) {
@@ -301,9 +299,7 @@ fn read_range(member: Node, object: Node, property: Node) -> Range<usize> {
 /// of a member read or a call, where `await` would bind too loosely.
 fn needs_parentheses<'t>(node: Node<'t>, index: &Index<'t, '_>) -> bool {
     index.parent(node).is_some_and(|parent| {
-        ["object", "function"]
-            .iter()
-            .any(|field| parent.child_by_field_name(field).is_some_and(|child| child.id() == node.id()))
+        ["object", "function"].iter().any(|field| parent.field(field).is_some_and(|child| child.id() == node.id()))
     })
 }
 
@@ -314,7 +310,7 @@ fn is_write_or_jsx_name<'t>(member: Node<'t>, index: &Index<'t, '_>) -> bool {
     };
     match parent.kind() {
         "assignment_expression" | "augmented_assignment_expression" => {
-            parent.child_by_field_name("left").is_some_and(|left| left.id() == member.id())
+            parent.field("left").is_some_and(|left| left.id() == member.id())
         }
         "jsx_opening_element" | "jsx_closing_element" | "jsx_self_closing_element" => true,
         _ => false,
@@ -324,7 +320,7 @@ fn is_write_or_jsx_name<'t>(member: Node<'t>, index: &Index<'t, '_>) -> bool {
 /// The first parameter of the `position`th callback in `promise.then(a, b)`.
 fn callback_param<'t>(member: Node<'t>, position: usize, index: &Index<'t, '_>) -> Option<Node<'t>> {
     let call = index.parent(member).filter(|p| p.kind() == "call_expression")?;
-    let args = call.child_by_field_name("arguments")?;
+    let args = call.field("arguments")?;
     let mut cursor = args.walk();
     let callback = args.named_children(&mut cursor).filter(|arg| arg.kind() != "comment").nth(position)?;
     first_param(callback)
@@ -335,10 +331,10 @@ pub fn first_param(function: Node) -> Option<Node> {
     if !super::scope::is_function(function.kind()) {
         return None;
     }
-    if let Some(single) = function.child_by_field_name("parameter") {
+    if let Some(single) = function.field("parameter") {
         return Some(single);
     }
-    let params = function.child_by_field_name("parameters")?;
+    let params = function.field("parameters")?;
     let mut cursor = params.walk();
     params.named_children(&mut cursor).find(|p| p.kind() != "comment")
 }

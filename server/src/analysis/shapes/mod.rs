@@ -3,8 +3,10 @@
 //! bodies read off the error instead of `err.response.data`.
 
 mod errors;
+mod fields;
 mod flow;
 mod helpers;
+mod ids;
 mod index;
 mod members;
 mod patterns;
@@ -36,9 +38,7 @@ pub fn response_shape_diagnostics(tree: &Tree, src: &str, path: &Path) -> Vec<Di
     if memchr::memmem::find(src.as_bytes(), b"functions").is_none() {
         return Vec::new();
     }
-    let Some(index) = index::Index::build(tree, src) else {
-        return Vec::new();
-    };
+    let index = index::Index::build(tree, src);
     if index.calls.is_empty() {
         return Vec::new();
     }
@@ -58,5 +58,8 @@ pub fn response_shape_diagnostics(tree: &Tree, src: &str, path: &Path) -> Vec<Di
     }
     let mut out = engine.out;
     errors::check(&index, &mut out);
+    if index.too_deep() {
+        return Vec::new();
+    }
     out.finish()
 }

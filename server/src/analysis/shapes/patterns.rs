@@ -3,6 +3,7 @@
 
 use tree_sitter::Node;
 
+use super::fields::FieldExt;
 use super::flow::{Engine, Task};
 use super::report::{FETCH_RESULT_DATA, FETCH_RESULT_FIELD, FixSpec, INVOKE_RESULT_DESTRUCTURE};
 use super::shape::{AXIOS_RESPONSE_FIELDS, FETCH_RESPONSE_FIELDS, Shape};
@@ -102,17 +103,17 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 let (key, target) = match node.kind() {
                     "shorthand_property_identifier_pattern" => (Some(self.text(node).to_string()), Some(node)),
                     "object_assignment_pattern" => {
-                        let left = node.child_by_field_name("left")?;
+                        let left = node.field("left")?;
                         (Some(self.text(left).to_string()), Some(left))
                     }
                     "pair_pattern" => {
-                        let key = node.child_by_field_name("key")?;
+                        let key = node.field("key")?;
                         let key = match key.kind() {
                             "property_identifier" => Some(self.text(key).to_string()),
                             "string" => crate::analysis::syntax::string_literal(key, self.index.src).map(|s| s.value),
                             _ => None,
                         };
-                        (key, node.child_by_field_name("value"))
+                        (key, node.field("value"))
                     }
                     _ => return None,
                 };
@@ -131,7 +132,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
         all_stray: bool,
     ) -> Option<FixSpec> {
         let declarator = self.index.parent(pattern).filter(|p| p.kind() == "variable_declarator")?;
-        let awaited = declarator.child_by_field_name("value").filter(|v| v.kind() == "await_expression")?;
+        let awaited = declarator.field("value").filter(|v| v.kind() == "await_expression")?;
         let call = awaited.named_child(0).filter(|c| c.kind() == "call_expression")?;
         let parsed = (awaited.byte_range(), format!("await (await {}).json()", self.text(call)));
         let title = "Read the JSON with `.json()`".to_string();

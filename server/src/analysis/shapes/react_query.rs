@@ -4,6 +4,7 @@
 
 use tree_sitter::Node;
 
+use super::fields::FieldExt;
 use super::flow::{Engine, Task};
 use super::members::first_param;
 use super::shape::Shape;
@@ -32,7 +33,7 @@ pub(super) fn returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, function: Node<'
 
 /// `useQuery({ queryFn })`, `useMutation({ mutationFn })`.
 fn option_returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, pair: Node<'t>, resolved: Shape) -> bool {
-    let Some(key) = pair.child_by_field_name("key") else {
+    let Some(key) = pair.field("key") else {
         return false;
     };
     let Some(options) = engine.index.parent(pair).filter(|p| p.kind() == "object") else {
@@ -94,8 +95,8 @@ fn positional_returned<'t>(
 
 /// `useQuery` for both `useQuery(…)` and `ReactQuery.useQuery(…)`.
 fn hook_name<'s>(engine: &Engine<'_, 's, '_, '_>, hook: Node) -> &'s str {
-    hook.child_by_field_name("function")
-        .map(|callee| match callee.child_by_field_name("property") {
+    hook.field("function")
+        .map(|callee| match callee.field("property") {
             Some(property) => engine.text(property),
             None => engine.text(callee),
         })
@@ -114,10 +115,8 @@ fn result_callbacks<'t>(engine: &mut Engine<'t, '_, '_, '_>, options: Node<'t>, 
 /// A call of a mutation's `mutate`/`mutateAsync`: its options' callbacks get the result,
 /// and `mutateAsync` resolves to it.
 pub(super) fn mutate_called<'t>(engine: &mut Engine<'t, '_, '_, '_>, call: Node<'t>, resolved: Shape, resolves: bool) {
-    if let Some(options) = call
-        .child_by_field_name("arguments")
-        .and_then(|args| args.named_child(1))
-        .filter(|options| options.kind() == "object")
+    if let Some(options) =
+        call.field("arguments").and_then(|args| args.named_child(1)).filter(|options| options.kind() == "object")
     {
         result_callbacks(engine, options, &resolved);
     }
@@ -141,11 +140,11 @@ fn option<'t>(engine: &Engine<'t, '_, '_, '_>, options: Node<'t>, key: &str) -> 
     let mut cursor = options.walk();
     options.named_children(&mut cursor).find_map(|entry| match entry.kind() {
         "pair" => {
-            let name = entry.child_by_field_name("key")?;
-            (engine.text(name) == key).then(|| entry.child_by_field_name("value"))?
+            let name = entry.field("key")?;
+            (engine.text(name) == key).then(|| entry.field("value"))?
         }
         "method_definition" => {
-            let name = entry.child_by_field_name("name")?;
+            let name = entry.field("name")?;
             (engine.text(name) == key).then_some(entry)
         }
         _ => None,

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use tree_sitter::Node;
 
+use super::fields::FieldExt;
 use super::index::Index;
 
 pub fn is_function(kind: &str) -> bool {
@@ -20,20 +21,12 @@ pub fn is_function(kind: &str) -> bool {
     )
 }
 
-fn is_scope(kind: &str) -> bool {
-    is_function(kind)
-        || matches!(
-            kind,
-            "program" | "statement_block" | "switch_body" | "for_statement" | "for_in_statement" | "catch_clause"
-        )
-}
-
 /// The scope whose declaration of `name` the identifier at `node` sees (for a
 /// declaration's own name: the scope it declares into).
 pub fn binding_scope<'t>(node: Node<'t>, name: &str, index: &Index<'t, '_>) -> Option<Node<'t>> {
     let mut current = index.parent(node);
     while let Some(scope) = current {
-        if is_scope(scope.kind()) && index.declares(scope, name, || declared_names(scope, index)) {
+        if index.is_scope(scope) && index.declares(scope, name, || declared_names(scope, index)) {
             return Some(scope);
         }
         current = index.parent(scope);
@@ -43,12 +36,9 @@ pub fn binding_scope<'t>(node: Node<'t>, name: &str, index: &Index<'t, '_>) -> O
 
 /// The identifiers that refer to the variable `name` declared in `scope`.
 pub fn references_in<'t>(scope: Node<'t>, name: &str, index: &Index<'t, '_>) -> Vec<Node<'t>> {
-    let range = scope.byte_range();
     index
-        .identifiers_named(name)
-        .iter()
-        .copied()
-        .filter(|node| range.contains(&node.start_byte()))
+        .identifiers_named_in(name, scope)
+        .into_iter()
         .filter(|node| binding_scope(*node, name, index).is_some_and(|s| s.id() == scope.id()))
         .collect()
 }
@@ -65,19 +55,19 @@ fn declared_names<'s>(scope: Node, index: &Index<'_, 's>) -> HashSet<&'s str> {
             }
         }
         "for_statement" => {
-            if let Some(init) = scope.child_by_field_name("initializer") {
+            if let Some(init) = scope.field("initializer") {
                 statement_names(init, index, &mut names);
             }
         }
         "for_in_statement" => {
-            if scope.child_by_field_name("kind").is_some()
-                && let Some(left) = scope.child_by_field_name("left")
+            if scope.field("kind").is_some()
+                && let Some(left) = scope.field("left")
             {
                 pattern_names(left, index, &mut names);
             }
         }
         "catch_clause" => {
-            if let Some(param) = scope.child_by_field_name("parameter") {
+            if let Some(param) = scope.field("parameter") {
                 pattern_names(param, index, &mut names);
             }
         }
@@ -100,7 +90,7 @@ fn statement_names<'s>(statement: Node, index: &Index<'_, 's>, names: &mut HashS
             let mut cursor = statement.walk();
             for declarator in statement.named_children(&mut cursor) {
                 if declarator.kind() == "variable_declarator"
-                    && let Some(pattern) = declarator.child_by_field_name("name")
+                    && let Some(pattern) = declarator.field("name")
                 {
                     pattern_names(pattern, index, names);
                 }
@@ -111,12 +101,12 @@ fn statement_names<'s>(statement: Node, index: &Index<'_, 's>, names: &mut HashS
         | "class_declaration"
         | "abstract_class_declaration"
         | "enum_declaration" => {
-            if let Some(name) = statement.child_by_field_name("name") {
+            if let Some(name) = statement.field("name") {
                 names.insert(index.text(name));
             }
         }
         "export_statement" => {
-            if let Some(declaration) = statement.child_by_field_name("declaration") {
+            if let Some(declaration) = statement.field("declaration") {
                 statement_names(declaration, index, names);
             }
         }
@@ -134,14 +124,14 @@ fn statement_names<'s>(statement: Node, index: &Index<'_, 's>, names: &mut HashS
 
 fn function_names<'s>(function: Node, index: &Index<'_, 's>, names: &mut HashSet<&'s str>) {
     if matches!(function.kind(), "function_expression" | "function")
-        && let Some(own) = function.child_by_field_name("name")
+        && let Some(own) = function.field("name")
     {
         names.insert(index.text(own));
     }
-    if let Some(single) = function.child_by_field_name("parameter") {
+    if let Some(single) = function.field("parameter") {
         pattern_names(single, index, names);
     }
-    if let Some(params) = function.child_by_field_name("parameters") {
+    if let Some(params) = function.field("parameters") {
         let mut cursor = params.walk();
         for param in params.named_children(&mut cursor) {
             pattern_names(param, index, names);
@@ -159,11 +149,11 @@ fn pattern_names<'s>(pattern: Node, index: &Index<'_, 's>, names: &mut HashSet<&
                 names.insert(index.text(node));
             }
             "required_parameter" | "optional_parameter" => {
-                stack.extend(node.child_by_field_name("pattern"));
+                stack.extend(node.field("pattern"));
             }
-            "pair_pattern" => stack.extend(node.child_by_field_name("value")),
+            "pair_pattern" => stack.extend(node.field("value")),
             "assignment_pattern" | "object_assignment_pattern" => {
-                stack.extend(node.child_by_field_name("left"));
+                stack.extend(node.field("left"));
             }
             "object_pattern" | "array_pattern" | "rest_pattern" => {
                 let mut cursor = node.walk();
@@ -189,7 +179,7 @@ fn subtree_identifiers<'s>(node: Node, index: &Index<'_, 's>, names: &mut HashSe
 pub fn enclosing_function<'t>(node: Node<'t>, index: &Index<'t, '_>) -> Option<Node<'t>> {
     let mut current = index.parent(node);
     while let Some(n) = current {
-        if is_function(n.kind()) {
+        if index.is_function(n) {
             return Some(n);
         }
         current = index.parent(n);

@@ -6,6 +6,7 @@ mod errors;
 mod fetch;
 mod fields;
 mod helpers;
+mod lookup;
 mod negatives;
 
 use std::path::Path;
