@@ -132,15 +132,9 @@ class LspClient:
 
     def wait_response(self, request_id: int, timeout: float):
         """Returns (arrival time, message)."""
-        deadline = time.monotonic() + timeout
         with self._response_ready:
-            while request_id not in self._responses:
-                if self._closed:
-                    raise ServerGone(f"server exited (code {self.process.poll()}) while waiting for a response")
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimedOut(f"no response to request {request_id} within {timeout:.0f} s")
-                self._response_ready.wait(left)
+            self._wait(self._response_ready, lambda: request_id in self._responses, timeout,
+                       "while waiting for a response", f"no response to request {request_id}")
             return self._responses.pop(request_id)
 
     def request(self, method: str, params, timeout: float = 60.0):
@@ -154,21 +148,33 @@ class LspClient:
 
     def wait_notification(self, predicate, timeout: float, start_index: int = 0):
         """Returns (index, arrival time, message) of the first notification from `start_index` that matches."""
-        deadline = time.monotonic() + timeout
+        found = []
         index = start_index
+
+        def matched():
+            nonlocal index
+            while index < len(self.notifications):
+                arrived, message = self.notifications[index]
+                if predicate(message):
+                    found.append((index, arrived, message))
+                    return True
+                index += 1
+            return False
+
         with self._notification_ready:
-            while True:
-                while index < len(self.notifications):
-                    arrived, message = self.notifications[index]
-                    if predicate(message):
-                        return index, arrived, message
-                    index += 1
-                if self._closed:
-                    raise ServerGone(f"server exited (code {self.process.poll()}) while waiting")
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimedOut(f"no matching notification within {timeout:.0f} s")
-                self._notification_ready.wait(left)
+            self._wait(self._notification_ready, matched, timeout, "while waiting", "no matching notification")
+            return found[0]
+
+    def _wait(self, condition, done, timeout: float, gone_what: str, timeout_what: str):
+        """Waits on `condition` (held by the caller) until `done()`; raises when the server goes or time runs out."""
+        deadline = time.monotonic() + timeout
+        while not done():
+            if self._closed:
+                raise ServerGone(f"server exited (code {self.process.poll()}) {gone_what}")
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimedOut(f"{timeout_what} within {timeout:.0f} s")
+            condition.wait(left)
 
     def notification_count(self) -> int:
         with self._notification_ready:

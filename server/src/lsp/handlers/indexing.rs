@@ -38,6 +38,16 @@ pub async fn index_workspace(session: Arc<Session>) {
     .await;
     let Ok((index, scan)) = built else {
         eprintln!("base44-lsp: indexing failed; the server goes on with what it had");
+        // Open documents still get diagnostics from the index it had.
+        let open = match session.ready.lock() {
+            Ok(mut ready) => {
+                *ready = true;
+                diagnostics::open_uris(&session)
+            }
+            Err(_) => Vec::new(),
+        };
+        diagnostics::publish_documents(&session, open).await;
+        status::send(&session, "ready").await;
         return;
     };
 
