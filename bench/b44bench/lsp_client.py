@@ -240,11 +240,22 @@ CLIENT_CAPABILITIES = {
     },
     "textDocument": {
         "synchronization": {"dynamicRegistration": True, "didSave": True},
+        # What VS Code's languageclient 9 sends (vscode-languageclient/lib/common/completion.js).
         "completion": {
             "dynamicRegistration": True,
-            "completionItem": {"snippetSupport": True, "insertReplaceSupport": True,
-                               "labelDetailsSupport": True, "resolveSupport": {"properties": ["documentation"]}},
             "contextSupport": True,
+            "completionItem": {
+                "snippetSupport": True, "commitCharactersSupport": True,
+                "documentationFormat": ["markdown", "plaintext"], "deprecatedSupport": True,
+                "preselectSupport": True, "tagSupport": {"valueSet": [1]}, "insertReplaceSupport": True,
+                "resolveSupport": {"properties": ["documentation", "detail", "additionalTextEdits"]},
+                "insertTextModeSupport": {"valueSet": [1, 2]}, "labelDetailsSupport": True,
+            },
+            "insertTextMode": 2,
+            "completionItemKind": {"valueSet": list(range(1, 26))},
+            "completionList": {
+                "itemDefaults": ["commitCharacters", "editRange", "insertTextFormat", "insertTextMode", "data"],
+            },
         },
         "publishDiagnostics": {"relatedInformation": True, "versionSupport": True},
         "diagnostic": {"dynamicRegistration": True, "relatedDocumentSupport": False},

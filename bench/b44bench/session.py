@@ -67,6 +67,7 @@ class Session:
         for item in items:
             names.add(item.get("label"))
             names.add(item.get("insertText"))
+            names.add(item.get("textEditText"))
             edit = item.get("textEdit") or {}
             names.add(edit.get("newText"))
         return names

@@ -1,11 +1,12 @@
 //! Prints where a keystroke's time goes in one file: reparsing (incremental), reading call
-//! sites, checking them, and the response-shape checks. A benchmark, not a test:
+//! sites, checking them, a name just made unknown (its did-you-mean against every
+//! function), and the response-shape checks. A benchmark, not a test:
 //! `cargo run --release --example keystroke -- <workspace> <file>`.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use base44_lsp::analysis::calls::call_sites;
+use base44_lsp::analysis::calls::{CallKind, call_sites};
 use base44_lsp::analysis::checks::check_call_site;
 use base44_lsp::analysis::index::{BuildOptions, WorkspaceIndex};
 use base44_lsp::analysis::shapes::response_shape_diagnostics;
@@ -33,8 +34,8 @@ fn main() {
     let lang = Lang::from_path(&path).unwrap_or(Lang::Tsx);
     let mut tree = parse(&text, lang, None).expect("parses");
     let rounds = 50;
-    let mut spent = [Duration::ZERO; 5];
-    for _ in 0..rounds {
+    let mut spent = [Duration::ZERO; 6];
+    for round in 0..rounds {
         let started = Instant::now();
         let _lines = LineIndex::new(&text);
         spent[0] += started.elapsed();
@@ -61,11 +62,20 @@ fn main() {
         spent[3] += started.elapsed();
 
         let started = Instant::now();
-        let shapes = response_shape_diagnostics(&tree, &text, &path).len();
+        // A new misspelling each round: suggestions are cached per name.
+        let misspelt = sites.iter().find(|s| s.kind == CallKind::Invoke).map(|site| {
+            let mut site = site.clone();
+            site.value.insert_str(site.value.len() / 2, &format!("z{round}"));
+            check_call_site(project, &path, &site).is_some()
+        });
         spent[4] += started.elapsed();
-        std::hint::black_box((found, shapes));
+
+        let started = Instant::now();
+        let shapes = response_shape_diagnostics(&tree, &text, &path).len();
+        spent[5] += started.elapsed();
+        std::hint::black_box((found, misspelt, shapes));
     }
-    let names = ["line index", "reparse", "call sites", "name checks", "shape checks"];
+    let names = ["line index", "reparse", "call sites", "name checks", "did-you-mean", "shape checks"];
     let total: Duration = spent.iter().sum();
     println!("{} ({} lines), {rounds} keystrokes, mean per keystroke:", path.display(), text.lines().count());
     for (name, time) in names.iter().zip(spent) {

@@ -4,9 +4,10 @@
 
 use std::ops::Range;
 
-use tree_sitter::{Node, Tree};
+use tree_sitter::{Node, Tree, TreeCursor};
 
-use super::syntax::{self, StringLit};
+use super::fields::FieldExt;
+use super::syntax::{self, StringLit, TopLevel};
 use super::text::floor_char_boundary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -85,18 +86,31 @@ pub fn fetch_path(value: &str) -> (usize, &str) {
 ///
 /// Rather than walking every node of the tree (milliseconds in a 5,000-line file, on
 /// every keystroke), this starts from each `functions` in the text and climbs from its
-/// node to the call around it.
+/// node to the call around it. The climb is a cursor's, which keeps the ancestors it
+/// came down through: a node's `parent()` searches down from the root again.
 pub fn call_sites(tree: &Tree, src: &str) -> Vec<CallSite> {
+    const FUNCTIONS: &str = "functions";
     let mut sites: Vec<CallSite> = Vec::new();
-    let root = tree.root_node();
-    for at in memchr::memmem::find_iter(src.as_bytes(), b"functions") {
-        let Some(node) = root.descendant_for_byte_range(at, at + "functions".len()) else { continue };
+    let top_level = TopLevel::new(tree);
+    let mut cursor = tree.walk();
+    let mut statement = None;
+    for at in memchr::memmem::find_iter(src.as_bytes(), FUNCTIONS) {
+        let wanted = at..at + FUNCTIONS.len();
+        // A call lies inside one top-level statement: the cursor stays within it.
+        let Some(top) = top_level.child_for_byte(at) else { break };
+        if statement != Some(top.id()) {
+            statement = Some(top.id());
+            cursor.reset(top);
+        }
+        move_to_smallest_holding(&mut cursor, &wanted);
+        let node = cursor.node();
         // Text in strings and comments, and other identifiers, are not a callee's `.functions`.
-        if node.kind() != "property_identifier" || node.byte_range() != (at..at + "functions".len()) {
+        if node.kind() != "property_identifier" || node.byte_range() != wanted {
             continue;
         }
-        let Some(call) = enclosing_call(node) else { continue };
-        sites.extend(call_site_of(call, src));
+        if climb_to_call(&mut cursor) {
+            sites.extend(call_site_of(cursor.node(), src));
+        }
     }
     // `a.functions.invoke(b.functions…)` reaches one call from two places.
     sites.sort_by_key(|s| (s.call.start, s.call.end));
@@ -104,42 +118,67 @@ pub fn call_sites(tree: &Tree, src: &str) -> Vec<CallSite> {
     sites
 }
 
-/// The call a callee's `functions` property belongs to: up through the member
-/// expressions (and parentheses, `!`) of the callee to the call expression.
-fn enclosing_call(property: Node) -> Option<Node> {
-    let mut node = property.parent()?;
-    for _ in 0..6 {
-        match node.kind() {
-            "call_expression" => return Some(node),
-            "member_expression" | "parenthesized_expression" | "non_null_expression" => node = node.parent()?,
-            _ => return None,
+/// Moves the cursor to the smallest node holding `wanted`: up from where it is (the
+/// last `functions`, just before) until a node holds it, then down. (Stepping forward
+/// among siblings instead of up and down again measured slower: tree-sitter keeps long
+/// sibling lists in hidden nodes that each step climbs through.)
+fn move_to_smallest_holding(cursor: &mut TreeCursor, wanted: &Range<usize>) {
+    let holds = |node: Node| node.start_byte() <= wanted.start && wanted.end <= node.end_byte();
+    while !holds(cursor.node()) {
+        if !cursor.goto_parent() {
+            return;
         }
     }
-    None
+    while cursor.goto_first_child_for_byte(wanted.start).is_some() {
+        if !holds(cursor.node()) {
+            cursor.goto_parent();
+            return;
+        }
+    }
+}
+
+/// From a callee's `functions` property up through the member expressions (and
+/// parentheses, `!`) of the callee to the call expression; false when there is none.
+fn climb_to_call(cursor: &mut TreeCursor) -> bool {
+    if !cursor.goto_parent() {
+        return false;
+    }
+    for _ in 0..6 {
+        match cursor.node().kind() {
+            "call_expression" => return true,
+            "member_expression" | "parenthesized_expression" | "non_null_expression" => {
+                if !cursor.goto_parent() {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether a call expression's callee ends in `.functions.invoke` or `.functions.fetch`.
 pub fn functions_call_kind(call: Node, src: &str) -> Option<CallKind> {
-    let callee = syntax::strip_wrappers(call.child_by_field_name("function")?);
+    let callee = syntax::strip_wrappers(call.field("function")?);
     if callee.kind() != "member_expression" {
         return None;
     }
-    let kind = match syntax::text(callee.child_by_field_name("property")?, src) {
+    let kind = match syntax::text(callee.field("property")?, src) {
         "invoke" => CallKind::Invoke,
         "fetch" => CallKind::Fetch,
         _ => return None,
     };
-    let object = syntax::strip_wrappers(callee.child_by_field_name("object")?);
+    let object = syntax::strip_wrappers(callee.field("object")?);
     if object.kind() != "member_expression" {
         return None;
     }
-    (syntax::text(object.child_by_field_name("property")?, src) == "functions").then_some(kind)
+    (syntax::text(object.field("property")?, src) == "functions").then_some(kind)
 }
 
 /// The call site a call expression is, when its first argument is a static string.
 pub fn call_site_of(call: Node, src: &str) -> Option<CallSite> {
     let kind = functions_call_kind(call, src)?;
-    let args = call.child_by_field_name("arguments")?;
+    let args = call.field("arguments")?;
     let mut cursor = args.walk();
     let mut values = args.named_children(&mut cursor).filter(|n| n.kind() != "comment");
     let first = values.next()?;

@@ -2,11 +2,12 @@
 //! the entry's serve check when the file is a function entry, and the project problems
 //! that sit in it. The editor runs this on open documents, `check` on every file.
 
+use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 
+use rapidfuzz::distance::osa::{Args, BatchComparator};
 use tree_sitter::Tree;
-
-use std::ops::Range;
 
 use super::calls::{CallKind, CallSite, fetch_path};
 use super::diagnostics::{Diagnostic, Fix, Severity, TextEdit};
@@ -74,15 +75,21 @@ fn suggestions(project: &ProjectIndex, site: &CallSite) -> Vec<(String, Range<us
 fn close_names(project: &ProjectIndex, kind: CallKind, value: &str) -> Vec<(String, Range<usize>)> {
     let mut scored: Vec<(usize, &str, Range<usize>)> = match kind {
         CallKind::Invoke => {
-            project.names().filter_map(|name| Some((distance(value, name)?, name, 0..value.len()))).collect()
+            let written = Closeness::new(value);
+            project.names().filter_map(|name| Some((written.distance(name)?, name, 0..value.len()))).collect()
         }
         CallKind::Fetch => {
             let (lead, path) = fetch_path(value);
+            // A name of n segments is compared with the path's first n: one comparer each.
+            let mut by_segments: HashMap<usize, Option<(&str, Closeness)>> = HashMap::new();
             project
                 .names()
                 .filter_map(|name| {
-                    let prefix = segments_prefix(path, name.split('/').count())?;
-                    Some((distance(prefix, name)?, name, lead..lead + prefix.len()))
+                    let (prefix, written) = by_segments
+                        .entry(name.split('/').count())
+                        .or_insert_with_key(|&count| segments_prefix(path, count).map(|p| (p, Closeness::new(p))))
+                        .as_ref()?;
+                    Some((written.distance(name)?, name, lead..lead + prefix.len()))
                 })
                 .collect()
         }
@@ -104,16 +111,39 @@ fn segments_prefix(path: &str, count: usize) -> Option<&str> {
     None
 }
 
-/// How far `written` is from `name`, when close enough to suggest (case is ignored).
-fn distance(written: &str, name: &str) -> Option<usize> {
-    let (a, b) = (written.chars().count(), name.chars().count());
-    let limit = (a.max(b) / 3).max(2);
-    // The length difference bounds the distance from below: most names stop here.
-    if a.abs_diff(b) > limit {
-        return None;
+/// How far names are from what was written, when close enough to suggest; case is
+/// ignored. A project can hold thousands of names and each keystroke in an unknown
+/// name asks again, so this is the bit-parallel optimal string alignment distance
+/// (Damerau-Levenshtein where no substring is edited twice), with a cutoff.
+struct Closeness {
+    written: BatchComparator<char>,
+    /// The same, by bytes, when what was written is ASCII: names almost always are,
+    /// and comparing bytes is several times faster.
+    ascii: Option<BatchComparator<u8>>,
+    len: usize,
+}
+
+impl Closeness {
+    fn new(written: &str) -> Self {
+        let lower: Vec<char> = written.chars().flat_map(char::to_lowercase).collect();
+        let ascii = written.is_ascii().then(|| BatchComparator::new(written.bytes().map(|b| b.to_ascii_lowercase())));
+        Self { len: lower.len(), written: BatchComparator::new(lower), ascii }
     }
-    let distance = strsim::damerau_levenshtein(&written.to_lowercase(), &name.to_lowercase());
-    (distance <= limit).then_some(distance)
+
+    fn distance(&self, name: &str) -> Option<usize> {
+        let ascii = self.ascii.as_ref().filter(|_| name.is_ascii());
+        let len = if ascii.is_some() { name.len() } else { name.chars().count() };
+        let limit = (self.len.max(len) / 3).max(2);
+        // The length difference bounds the distance from below: most names stop here.
+        if self.len.abs_diff(len) > limit {
+            return None;
+        }
+        let cutoff = Args::default().score_cutoff(limit);
+        match ascii {
+            Some(written) => written.distance_with_args(name.bytes().map(|b| b.to_ascii_lowercase()), &cutoff),
+            None => self.written.distance_with_args(name.chars().flat_map(char::to_lowercase), &cutoff),
+        }
+    }
 }
 
 fn project_problems_in(project: &ProjectIndex, path: &Path, src: &str, tree: &Tree) -> Vec<Diagnostic> {
@@ -165,6 +195,17 @@ mod tests {
             [
                 r#"unknown-function "proces-order": Unknown function "proces-order" in project shop; did you mean "process-order"? ["process-order"]"#,
                 r#"unknown-fetch-path "/orders/refnd/x?y": No function of project shop serves "/orders/refnd/x"; did you mean "orders/refund"? ["orders/refund"]"#,
+            ]
+        );
+    }
+
+    #[test]
+    fn swapped_letters_are_one_slip() {
+        assert_eq!(
+            check("$0base44.functions.invoke('porcess-order'); base44.functions.fetch('/ordres/refund');"),
+            [
+                r#"unknown-function "porcess-order": Unknown function "porcess-order" in project shop; did you mean "process-order"? ["process-order"]"#,
+                r#"unknown-fetch-path "/ordres/refund": No function of project shop serves "/ordres/refund"; did you mean "orders/refund"? ["orders/refund"]"#,
             ]
         );
     }

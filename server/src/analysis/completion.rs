@@ -1,6 +1,7 @@
 //! Completion inside `invoke("…")` (function names), `fetch("/…")` (paths) and the data
 //! object of an invoke (the inputs the function reads).
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
@@ -16,52 +17,83 @@ pub enum CompletionKind {
     Input,
 }
 
+/// One item, borrowing from the index: a list holds every function of a project.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Completion {
+pub struct Completion<'i> {
     pub kind: CompletionKind,
-    pub label: String,
+    pub label: &'i str,
     /// For inputs, the function they belong to. Functions' details come from
     /// [`function_details`], asked for only when shown.
     pub detail: Option<String>,
-    /// The range the item replaces, and what it puts there.
+    /// What the item puts in the list's range.
+    pub new_text: Cow<'i, str>,
+}
+
+/// What is offered at one place. The items all replace the same range (the whole call
+/// string, or the word being typed), so a list of thousands says it once.
+#[derive(Debug, Clone)]
+pub struct Completions<'i> {
     pub replace: Range<usize>,
-    pub new_text: String,
+    pub offered: Offered<'i>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Offered<'i> {
+    /// Every function of the project, for a call of this kind: the same items at every
+    /// such call until the index changes, so they are listed only when asked for.
+    Functions {
+        project: &'i ProjectIndex,
+        kind: CallKind,
+    },
+    Inputs(Vec<Completion<'i>>),
+}
+
+impl<'i> Completions<'i> {
+    /// The call kind when the items are every function of the project.
+    pub fn every_function(&self) -> Option<CallKind> {
+        match self.offered {
+            Offered::Functions { kind, .. } => Some(kind),
+            Offered::Inputs(_) => None,
+        }
+    }
+
+    pub fn items(&self) -> Vec<Completion<'i>> {
+        match &self.offered {
+            Offered::Functions { project, kind } => function_items(project, *kind),
+            Offered::Inputs(items) => items.clone(),
+        }
+    }
 }
 
 /// The completions at `offset`, or `None` when the cursor is not where base44-lsp
 /// completes anything (other servers' completions then stand alone).
-pub fn complete(
-    index: &WorkspaceIndex,
+pub fn complete<'i>(
+    index: &'i WorkspaceIndex,
     path: &Path,
     src: &str,
     tree: Option<&Tree>,
     offset: usize,
-) -> Option<Vec<Completion>> {
+) -> Option<Completions<'i>> {
     let project = index.project_of(path)?;
     if let Some(site) = calls::call_site_at(tree, src, offset) {
-        let items = project
-            .functions
-            .iter()
-            .map(|function| {
-                let new_text = match site.kind {
-                    CallKind::Invoke => function.name.clone(),
-                    CallKind::Fetch => format!("/{}", function.name),
-                };
-                Completion {
-                    kind: CompletionKind::Function,
-                    label: function.name.clone(),
-                    detail: None,
-                    replace: site.content.clone(),
-                    new_text,
-                }
-            })
-            .collect::<Vec<_>>();
-        return Some(dedup_by_label(items));
+        return Some(Completions { replace: site.content, offered: Offered::Functions { project, kind: site.kind } });
     }
     complete_inputs(project, src, tree?, offset)
 }
 
-fn dedup_by_label(mut items: Vec<Completion>) -> Vec<Completion> {
+fn function_items(project: &ProjectIndex, kind: CallKind) -> Vec<Completion<'_>> {
+    let mut items: Vec<Completion> = project
+        .functions
+        .iter()
+        .map(|function| {
+            let new_text = match kind {
+                CallKind::Invoke => Cow::Borrowed(function.name.as_str()),
+                CallKind::Fetch => Cow::Owned(format!("/{}", function.name)),
+            };
+            Completion { kind: CompletionKind::Function, label: &function.name, detail: None, new_text }
+        })
+        .collect();
+    // Two functions can claim a name (a problem flagged elsewhere); offer it once.
     items.dedup_by(|a, b| a.label == b.label);
     items
 }
@@ -92,7 +124,7 @@ pub fn documentation(function: &FunctionDef) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("\n\n"))
 }
 
-fn complete_inputs(project: &ProjectIndex, src: &str, tree: &Tree, offset: usize) -> Option<Vec<Completion>> {
+fn complete_inputs<'i>(project: &'i ProjectIndex, src: &str, tree: &Tree, offset: usize) -> Option<Completions<'i>> {
     let object = enclosing_data_object(tree, src, offset)?;
     let call = object.parent()?.parent()?;
     let site = calls::call_site_of(call, src)?;
@@ -108,13 +140,12 @@ fn complete_inputs(project: &ProjectIndex, src: &str, tree: &Tree, offset: usize
         .filter(|input| !present.contains(input))
         .map(|input| Completion {
             kind: CompletionKind::Input,
-            label: input.clone(),
+            label: input,
             detail: Some(format!("input of {}", function.name)),
-            replace: word_start..offset,
-            new_text: input.clone(),
+            new_text: Cow::Borrowed(input),
         })
         .collect();
-    Some(items)
+    Some(Completions { replace: word_start..offset, offered: Offered::Inputs(items) })
 }
 
 fn enclosing_data_object<'t>(tree: &'t Tree, src: &str, offset: usize) -> Option<Node<'t>> {

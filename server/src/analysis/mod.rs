@@ -6,6 +6,7 @@ pub mod calls;
 pub mod checks;
 pub mod completion;
 pub mod diagnostics;
+pub(crate) mod fields;
 pub mod functions;
 pub mod index;
 pub mod json_literal;

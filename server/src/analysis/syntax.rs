@@ -128,6 +128,43 @@ pub fn strip_wrappers(node: Node) -> Node {
     node
 }
 
+/// The root's children in order, to find the one at a byte by binary search. The root
+/// of a long file has hundreds of statements, which tree-sitter's descents
+/// (`goto_first_child_for_byte`) scan one by one, through the hidden nodes that hold
+/// them: in a 5,000-line file that scan is most of what finding a node costs.
+pub struct TopLevel<'t> {
+    root: Node<'t>,
+    children: Vec<Node<'t>>,
+}
+
+impl<'t> TopLevel<'t> {
+    pub fn new(tree: &'t Tree) -> Self {
+        let root = tree.root_node();
+        let mut cursor = root.walk();
+        let mut children = Vec::new();
+        if cursor.goto_first_child() {
+            loop {
+                children.push(cursor.node());
+                if !cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        Self { root, children }
+    }
+
+    pub fn root(&self) -> Node<'t> {
+        self.root
+    }
+
+    /// The child `goto_first_child_for_byte(byte)` moves to from the root: the first
+    /// that extends beyond `byte`.
+    pub fn child_for_byte(&self, byte: usize) -> Option<Node<'t>> {
+        let at = self.children.partition_point(|child| child.end_byte() <= byte);
+        self.children.get(at).copied()
+    }
+}
+
 /// Calls `visit` for every node of the tree in document order, without recursion.
 pub fn walk_tree(tree: &Tree, mut visit: impl FnMut(Node)) {
     let mut cursor = tree.walk();
@@ -186,6 +223,18 @@ pub fn leading_doc_comment(node: Node, src: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn top_level_child_for_byte_is_the_cursors() {
+        let src = "// a\nconst a = 1;\n\nfunction b() { return 2; }\nb();";
+        let tree = parse(src, Lang::Tsx, None).expect("parses");
+        let top = TopLevel::new(&tree);
+        for byte in 0..=src.len() + 1 {
+            let mut cursor = tree.walk();
+            let expected = cursor.goto_first_child_for_byte(byte).map(|_| cursor.node().id());
+            assert_eq!(top.child_for_byte(byte).map(|n| n.id()), expected, "at byte {byte}");
+        }
+    }
 
     #[test]
     fn both_grammars_load_and_parse() {

@@ -1,17 +1,25 @@
 //! The language server: converts between LSP and the analysis library, and keeps the
 //! session's state (open documents, the workspace index, settings).
 
+mod completion_list;
 mod convert;
 mod documents;
 mod framing;
 mod guard;
 mod handlers;
+mod raw_results;
 mod server;
 mod session;
 mod settings;
 mod transport;
 
+use std::pin::Pin;
+use std::sync::Arc;
+
+use tokio::io::AsyncWrite;
 use tower_lsp_server::LspService;
+
+use raw_results::RawResults;
 
 pub use server::Backend;
 
@@ -26,10 +34,31 @@ pub fn run_stdio() {
         }
     };
     runtime.block_on(async {
-        let (service, socket) = LspService::new(Backend::new);
-        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
+        let raw_results = Arc::new(RawResults::default());
+        let stashed = Arc::clone(&raw_results);
+        let (service, socket) = LspService::new(move |client| Backend::new(client, stashed));
+        transport::serve(tokio::io::stdin(), unbuffered_stdout(), service, socket, raw_results).await;
     });
     // Dropping what still runs (an invoke's Deno is killed on drop), without waiting on
     // blocking work that no one will read.
     runtime.shutdown_timeout(std::time::Duration::from_millis(500));
+}
+
+/// Standard output past std's line buffering, which searches every write for a newline
+/// (a completion list can be hundreds of kilobytes) and copies it once more.
+fn unbuffered_stdout() -> Pin<Box<dyn AsyncWrite + Send>> {
+    #[cfg(unix)]
+    let raw = {
+        use std::os::fd::AsFd;
+        std::io::stdout().as_fd().try_clone_to_owned().map(std::fs::File::from)
+    };
+    #[cfg(windows)]
+    let raw = {
+        use std::os::windows::io::AsHandle;
+        std::io::stdout().as_handle().try_clone_to_owned().map(std::fs::File::from)
+    };
+    match raw {
+        Ok(file) => Box::pin(tokio::fs::File::from_std(file)),
+        Err(_) => Box::pin(tokio::io::stdout()),
+    }
 }

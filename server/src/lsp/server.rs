@@ -8,6 +8,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::handlers::{commands, completion, lenses, lifecycle, navigation, sync, watched};
+use super::raw_results::RawResults;
 use super::session::Session;
 
 pub struct Backend {
@@ -15,8 +16,8 @@ pub struct Backend {
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Self {
-        Self { session: Arc::new(Session::new(client)) }
+    pub fn new(client: Client, raw_results: Arc<RawResults>) -> Self {
+        Self { session: Arc::new(Session::new(client, raw_results)) }
     }
 }
 

@@ -10,12 +10,13 @@ use dashmap::DashMap;
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::Uri;
 
-use crate::analysis::calls::CallSite;
+use crate::analysis::calls::{CallKind, CallSite};
 use crate::analysis::index::WorkspaceIndex;
 use crate::analysis::sources::{Sources, read_source};
 use crate::analysis::text::LineIndex;
 
 use super::documents::Document;
+use super::raw_results::RawResults;
 use super::settings::Settings;
 
 /// What the client said it supports, as far as the server cares.
@@ -27,12 +28,21 @@ pub struct ClientCaps {
     pub resource_rename: bool,
     /// The client resolves completion items' documentation lazily.
     pub completion_resolve: bool,
+    pub completion_defaults: CompletionDefaults,
+}
+
+/// Which of a completion list's `itemDefaults` the client applies to its items.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CompletionDefaults {
+    pub edit_range: bool,
+    pub data: bool,
 }
 
 pub struct Session {
     pub client: Client,
     pub docs: DashMap<Uri, Document>,
-    index: RwLock<Arc<WorkspaceIndex>>,
+    /// The index, and how many times it has changed (read together, under the lock).
+    index: RwLock<(Arc<WorkspaceIndex>, u64)>,
     pub folders: RwLock<Vec<PathBuf>>,
     /// Whether the function index has been built once. Held while deciding who
     /// publishes an opening document's first diagnostics, so exactly one side does.
@@ -41,36 +51,58 @@ pub struct Session {
     pub caps: RwLock<ClientCaps>,
     /// Closed files whose project problems were published, so they can be cleared.
     pub problem_uris: Mutex<HashSet<Uri>>,
+    /// Large answers, written as text for the transport to send.
+    pub raw_results: Arc<RawResults>,
+    /// The last list of every function of a project, as JSON text, for the index
+    /// generation it was written from.
+    pub function_items: Mutex<Option<(FunctionItemsKey, Arc<[u8]>)>>,
+}
+
+/// What a cached list of function completion items was written for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunctionItemsKey {
+    pub generation: u64,
+    pub project: Option<usize>,
+    pub kind: CallKind,
+    pub item_data: Option<usize>,
 }
 
 impl Session {
-    pub fn new(client: Client) -> Self {
+    pub fn new(client: Client, raw_results: Arc<RawResults>) -> Self {
         Self {
             client,
             docs: DashMap::new(),
-            index: RwLock::new(Arc::new(WorkspaceIndex::default())),
+            index: RwLock::new((Arc::new(WorkspaceIndex::default()), 0)),
             folders: RwLock::new(Vec::new()),
             ready: Mutex::new(false),
             settings: RwLock::new(Settings::default()),
             caps: RwLock::new(ClientCaps::default()),
             problem_uris: Mutex::new(HashSet::new()),
+            raw_results,
+            function_items: Mutex::new(None),
         }
     }
 
     pub fn index(&self) -> Arc<WorkspaceIndex> {
-        self.index.read().map(|i| Arc::clone(&i)).unwrap_or_default()
+        self.index_and_generation().0
+    }
+
+    /// The index and its generation, which changes whenever the index does.
+    pub fn index_and_generation(&self) -> (Arc<WorkspaceIndex>, u64) {
+        self.index.read().map(|slot| (Arc::clone(&slot.0), slot.1)).unwrap_or_default()
     }
 
     pub fn set_index(&self, index: WorkspaceIndex) {
         if let Ok(mut slot) = self.index.write() {
-            *slot = Arc::new(index);
+            *slot = (Arc::new(index), slot.1 + 1);
         }
     }
 
     /// Changes the index in place (cloning it if a request still holds the old one).
     pub fn update_index(&self, change: impl FnOnce(&mut WorkspaceIndex)) {
         if let Ok(mut slot) = self.index.write() {
-            change(Arc::make_mut(&mut slot));
+            change(Arc::make_mut(&mut slot.0));
+            slot.1 += 1;
         }
     }
 

@@ -3,8 +3,10 @@
 //! so stdin goes through a filter that passes on only well-formed messages (answering
 //! the rest with a JSON-RPC error), and `exit` ends the process promptly.
 
+use std::sync::Arc;
 use std::time::Duration;
 
+use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::mpsc;
@@ -12,6 +14,7 @@ use tower_lsp_server::jsonrpc::{Request, Response};
 use tower_lsp_server::{ClientSocket, LspService, Server};
 
 use super::framing::{Frame, FrameReader, encode};
+use super::raw_results::{Outgoing, RawResults};
 use super::server::Backend;
 
 /// How long `exit` waits for the server to wind down before the process ends anyway.
@@ -22,13 +25,14 @@ pub async fn serve(
     output: impl AsyncWrite + Unpin + Send + 'static,
     service: LspService<Backend>,
     socket: ClientSocket,
+    raw_results: Arc<RawResults>,
 ) {
     let (server_in, filter_out) = tokio::io::duplex(1 << 16);
     let (server_out, writer_in) = tokio::io::duplex(1 << 16);
     let (errors, error_frames) = mpsc::unbounded_channel();
     let (exit_seen, mut exit_wait) = mpsc::channel::<()>(1);
     tokio::spawn(filter(input, filter_out, errors, exit_seen));
-    let writer = tokio::spawn(write_frames(writer_in, error_frames, output));
+    let writer = tokio::spawn(write_frames(writer_in, error_frames, output, raw_results));
     let server = Server::new(server_in, server_out, socket).serve(service);
     tokio::select! {
         () = server => {}
@@ -41,7 +45,9 @@ pub async fn serve(
 
 /// What a body is, for the filter.
 enum Checked {
-    Valid,
+    Valid {
+        exit: bool,
+    },
     /// Not JSON-RPC: answer with this error, for this id (null when unknown).
     Invalid {
         id: Value,
@@ -50,6 +56,8 @@ enum Checked {
     },
 }
 
+/// Reads a body once (a full-text `didChange` can be megabytes) and tells whether
+/// tower-lsp-server will take it, by its own message types.
 fn check(body: &[u8]) -> Checked {
     let Ok(value) = serde_json::from_slice::<Value>(body) else {
         return Checked::Invalid {
@@ -58,17 +66,11 @@ fn check(body: &[u8]) -> Checked {
             message: "Parse error: the message is not JSON".into(),
         };
     };
-    let ok = serde_json::from_value::<Request>(value.clone()).is_ok()
-        || serde_json::from_value::<Response>(value.clone()).is_ok();
-    if ok {
-        return Checked::Valid;
+    if Request::deserialize(&value).is_ok() || Response::deserialize(&value).is_ok() {
+        return Checked::Valid { exit: value.get("method").and_then(Value::as_str) == Some("exit") };
     }
     let id = value.get("id").filter(|id| id.is_number() || id.is_string()).cloned().unwrap_or(Value::Null);
     Checked::Invalid { id, code: -32600, message: "Invalid request: not a JSON-RPC 2.0 message".into() }
-}
-
-fn is_exit(body: &[u8]) -> bool {
-    serde_json::from_slice::<Value>(body).is_ok_and(|v| v.get("method").and_then(Value::as_str) == Some("exit"))
 }
 
 async fn filter(
@@ -88,8 +90,7 @@ async fn filter(
         while let Some(frame) = reader.next_frame() {
             match frame {
                 Frame::Body(body) => match check(&body) {
-                    Checked::Valid => {
-                        let exit = is_exit(&body);
+                    Checked::Valid { exit } => {
                         if to_server.write_all(&encode(&body)).await.is_err() {
                             return;
                         }
@@ -125,6 +126,7 @@ async fn write_frames(
     mut from_server: impl AsyncRead + Unpin,
     mut errors: mpsc::UnboundedReceiver<Vec<u8>>,
     mut output: impl AsyncWrite + Unpin,
+    raw_results: Arc<RawResults>,
 ) {
     let mut reader = FrameReader::default();
     let mut chunk = vec![0u8; 1 << 16];
@@ -145,10 +147,14 @@ async fn write_frames(
                     Ok(n) => {
                         reader.push(&chunk[..n]);
                         while let Some(frame) = reader.next_frame() {
-                            if let Frame::Body(body) = frame
-                                && output.write_all(&encode(&body)).await.is_err() {
-                                    return;
-                                }
+                            let Frame::Body(body) = frame else { continue };
+                            let body = match raw_results.outgoing(&body) {
+                                Outgoing::AsIs => body,
+                                Outgoing::Replaced(replaced) => replaced,
+                            };
+                            if output.write_all(&encode(&body)).await.is_err() {
+                                return;
+                            }
                         }
                     }
                 }

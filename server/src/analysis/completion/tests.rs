@@ -5,17 +5,19 @@ use crate::analysis::testing::{Cursor, SHOP};
 fn check(marked: &str) -> Vec<String> {
     let cursor = Cursor::new(SHOP, marked);
     let tree = cursor.syntax();
-    let Some(items) = complete(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset) else {
+    let Some(found) = complete(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset) else {
         return vec!["none".into()];
     };
-    items
+    let replaced = &cursor.text[found.replace.clone()];
+    found
+        .items()
         .iter()
         .map(|c| {
             let detail = match &c.detail {
                 Some(detail) => detail.clone(),
-                None => function_details(&cursor.index, &cursor.path, &c.label).map(|d| d.0).unwrap_or_default(),
+                None => function_details(&cursor.index, &cursor.path, c.label).map(|d| d.0).unwrap_or_default(),
             };
-            format!("{} => {} @ {:?} | {detail}", c.label, c.new_text, &cursor.text[c.replace.clone()])
+            format!("{} => {} @ {replaced:?} | {detail}", c.label, c.new_text)
         })
         .collect()
 }

@@ -6,7 +6,6 @@
 
 use tree_sitter::Node;
 
-use super::fields::FieldExt;
 use super::flow::origin_of;
 use super::ids::IdSet;
 use super::index::Index;
@@ -14,6 +13,7 @@ use super::report::{INVOKE_ERROR_BODY, Reporter, quotable};
 use super::scope::{binding_scope, references_in};
 use super::shape::{AXIOS_ERROR_FIELDS, Origin};
 use crate::analysis::calls::CallKind;
+use crate::analysis::fields::FieldExt;
 
 /// How many `await`s of one `try` block are looked at before giving up on it.
 const MAX_TRY_AWAITS: usize = 2_000;

@@ -7,7 +7,6 @@ use std::collections::HashSet;
 
 use tree_sitter::Node;
 
-use super::fields::FieldExt;
 use super::helpers::Helper;
 use super::ids::{IdMap, IdSet};
 use super::index::Index;
@@ -15,6 +14,7 @@ use super::report::Reporter;
 use super::scope::{binding_scope, enclosing_function};
 use super::shape::{Origin, Shape};
 use crate::analysis::calls::functions_call_kind;
+use crate::analysis::fields::FieldExt;
 use crate::analysis::syntax::string_literal;
 
 /// A bound on the work for one file, so that no input can make a keystroke slow.

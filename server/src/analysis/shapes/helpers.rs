@@ -5,11 +5,11 @@
 
 use tree_sitter::Node;
 
-use super::fields::FieldExt;
 use super::flow::{Engine, Task, Write, is_nothing};
 use super::ids::IdSet;
 use super::scope::{binding_scope, is_function, references_in};
 use super::shape::Shape;
+use crate::analysis::fields::FieldExt;
 
 /// How many nodes of one function are looked at for its `return`s before giving up.
 const MAX_FUNCTION_NODES: usize = 20_000;

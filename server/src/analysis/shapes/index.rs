@@ -9,11 +9,11 @@ use std::ops::Range;
 
 use tree_sitter::{Language, Node, Tree, TreeCursor};
 
-use super::fields::FieldExt;
 use super::ids::IdMap;
 use super::shape::Origin;
 use crate::analysis::calls::{CallKind, functions_call_kind};
-use crate::analysis::syntax::text;
+use crate::analysis::fields::FieldExt;
+use crate::analysis::syntax::{TopLevel, text};
 
 /// Nodes nested deeper than this are not checked, and a file where one is reached
 /// gets no shape diagnostics at all: every descent and climb costs up to its depth,
@@ -78,6 +78,7 @@ pub struct Index<'t, 's> {
     /// The calls, in document order (an outer call before the calls inside it).
     pub calls: Vec<(Node<'t>, CallKind)>,
     root: Node<'t>,
+    top_level: TopLevel<'t>,
     kinds: Kinds,
     /// One cursor for every descent, so that its stack is allocated once.
     cursor: RefCell<TreeCursor<'t>>,
@@ -115,6 +116,7 @@ impl<'t, 's> Index<'t, 's> {
             src,
             calls: Vec::new(),
             root,
+            top_level: TopLevel::new(tree),
             kinds: Kinds::of(&tree.language()),
             cursor: RefCell::new(root.walk()),
             parents: RefCell::default(),
@@ -283,8 +285,19 @@ impl<'t, 's> Index<'t, 's> {
         let mut cursor = self.cursor.borrow_mut();
         let mut parents = self.parents.borrow_mut();
         let (mut node, mut depth) = start;
-        cursor.reset(node);
         let mut named_above = node;
+        // The root's step is a binary search, not a scan of its statements.
+        if depth == 0 && target != Some(node.id()) {
+            let Some(child) = self.top_level.child_for_byte(byte) else {
+                return target.is_none().then_some((node, named_above));
+            };
+            depth = 1;
+            node = child;
+            if node.is_named() {
+                parents.insert(node.id(), (named_above, depth));
+            }
+        }
+        cursor.reset(node);
         loop {
             if target == Some(node.id()) {
                 return Some((node, named_above));

@@ -6,12 +6,12 @@ use std::ops::Range;
 
 use tree_sitter::Node;
 
-use super::fields::FieldExt;
 use super::flow::{Engine, Task};
 use super::index::Index;
 use super::report::{FETCH_RESULT_DATA, FETCH_RESULT_FIELD, INVOKE_RESULT_FIELD, INVOKE_RESULT_HEDGE, quotable};
 use super::scope::{binding_scope, enclosing_function, is_async, references_in};
 use super::shape::{AXIOS_RESPONSE_FIELDS, FETCH_BODY_READERS, FETCH_RESPONSE_FIELDS, Origin, Shape};
+use crate::analysis::fields::FieldExt;
 
 /// How far up a hedge (`a ?? b || c`, parentheses, ternary branches) is searched.
 const MAX_HEDGE_DEPTH: usize = 16;

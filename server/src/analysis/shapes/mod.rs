@@ -3,7 +3,6 @@
 //! bodies read off the error instead of `err.response.data`.
 
 mod errors;
-mod fields;
 mod flow;
 mod helpers;
 mod ids;

@@ -3,10 +3,10 @@
 
 use tree_sitter::Node;
 
-use super::fields::FieldExt;
 use super::flow::{Engine, Task};
 use super::report::{FETCH_RESULT_DATA, FETCH_RESULT_FIELD, FixSpec, INVOKE_RESULT_DESTRUCTURE};
 use super::shape::{AXIOS_RESPONSE_FIELDS, FETCH_RESPONSE_FIELDS, Shape};
+use crate::analysis::fields::FieldExt;
 
 /// One property of an object pattern.
 struct Property<'t> {

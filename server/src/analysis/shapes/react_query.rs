@@ -4,10 +4,10 @@
 
 use tree_sitter::Node;
 
-use super::fields::FieldExt;
 use super::flow::{Engine, Task};
 use super::members::first_param;
 use super::shape::Shape;
+use crate::analysis::fields::FieldExt;
 
 const QUERY_HOOKS: &[&str] = &["useQuery", "useSuspenseQuery"];
 const MUTATION_HOOKS: &[&str] = &["useMutation"];

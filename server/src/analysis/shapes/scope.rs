@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use tree_sitter::Node;
 
-use super::fields::FieldExt;
 use super::index::Index;
+use crate::analysis::fields::FieldExt;
 
 pub fn is_function(kind: &str) -> bool {
     matches!(

@@ -1,78 +1,130 @@
 //! `textDocument/completion`: function names and paths inside call strings, and the
 //! inputs a function reads inside its data object.
 
+use std::borrow::Cow;
+use std::path::Path;
+use std::sync::Arc;
+
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    CompletionItem, CompletionItemKind, CompletionList, CompletionParams, CompletionResponse, CompletionTextEdit,
-    Documentation, MarkupContent, MarkupKind, Range, TextEdit,
+    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, Documentation, MarkupContent, MarkupKind,
 };
 
-use std::path::Path;
-
-use crate::analysis::completion::{CompletionKind, complete, function_details};
+use crate::analysis::completion::{Completion, CompletionKind, complete, function_details};
 use crate::analysis::index::WorkspaceIndex;
+use crate::lsp::completion_list::{self, ItemDefaults, List};
 use crate::lsp::guard::guarded;
-use crate::lsp::session::Session;
+use crate::lsp::session::{FunctionItemsKey, Session};
 
 pub fn completion(session: &Session, params: CompletionParams) -> Result<Option<CompletionResponse>> {
     let position = params.text_document_position;
     // The index first: no other lock is taken while a document's is held.
-    let index = session.index();
+    let (index, generation) = session.index_and_generation();
     let Some(doc) = session.docs.get(&position.text_document.uri) else { return Ok(None) };
     let Some(path) = doc.path.clone() else { return Ok(None) };
     let file = doc.file();
     let offset = file.offset(position.position);
     let found = guarded("completion", || complete(&index, &path, &doc.text, doc.tree.as_ref(), offset))?;
     let Some(found) = found else { return Ok(None) };
+    let caps = session.caps();
+    let range = file.range(&found.replace);
+    drop(doc);
     // Lists can hold thousands of functions: items carry only what filtering needs, and
     // clients that can resolve items lazily get where each lives and its docs on demand.
-    let lazy = session.caps().completion_resolve;
+    let lazy = caps.completion_resolve;
     // Items name their project by its place in the index: a path per item would make a
     // list of thousands several times larger.
     let owner = index.project_of(&path).map(|p| &p.project.root);
-    let project = index.projects.iter().position(|p| Some(&p.project.root) == owner).map(serde_json::Value::from);
-    // Every item of one list replaces the same range: convert it once.
-    let mut converted: Option<(std::ops::Range<usize>, Range)> = None;
-    let items = found
-        .into_iter()
-        .map(|c| {
-            let mut item = CompletionItem {
-                kind: Some(match c.kind {
-                    CompletionKind::Function => CompletionItemKind::FUNCTION,
-                    CompletionKind::Input => CompletionItemKind::FIELD,
-                }),
-                detail: c.detail,
-                // Only where the inserted text is not the label (a fetch path's `/`).
-                filter_text: (c.new_text != c.label).then(|| c.new_text.clone()),
-                text_edit: Some(CompletionTextEdit::Edit(TextEdit {
-                    range: match &converted {
-                        Some((bytes, range)) if *bytes == c.replace => *range,
-                        _ => converted.insert((c.replace.clone(), file.range(&c.replace))).1,
-                    },
-                    new_text: c.new_text,
-                })),
-                label: c.label,
-                ..Default::default()
-            };
-            if c.kind == CompletionKind::Function {
-                if lazy {
-                    item.data = project.clone();
-                } else {
+    let owner = index.projects.iter().position(|p| Some(&p.project.root) == owner);
+    let project = owner.filter(|_| lazy && found.every_function().is_some());
+    let defaults = caps.completion_defaults;
+    let item_defaults =
+        defaults.edit_range.then(|| ItemDefaults { edit_range: range, data: project.filter(|_| defaults.data) });
+    let item_data = project.filter(|_| !(defaults.edit_range && defaults.data));
+    let write_items = || {
+        let offered = found.items();
+        let items: Vec<_> = offered
+            .iter()
+            .map(|c| {
+                let mut item = item(c, defaults.edit_range, range);
+                item.data = item_data;
+                if c.kind == CompletionKind::Function && !lazy {
                     add_details(&index, &path, &mut item);
                 }
+                item
+            })
+            .collect();
+        serde_json::to_vec(&items).map(Arc::<[u8]>::from).map_err(|err| internal_error(&err))
+    };
+    // Items that leave their range to the list's defaults are the same at every call
+    // of the project: written once per version of the index.
+    let items = match found.every_function().filter(|_| defaults.edit_range) {
+        Some(kind) => {
+            let key = FunctionItemsKey { generation, project: owner, kind, item_data };
+            let cached = session.function_items.lock().ok().and_then(|slot| {
+                slot.as_ref().filter(|(written_for, _)| *written_for == key).map(|(_, json)| Arc::clone(json))
+            });
+            match cached {
+                Some(json) => json,
+                None => {
+                    let json = write_items()?;
+                    if let Ok(mut slot) = session.function_items.lock() {
+                        *slot = Some((key, Arc::clone(&json)));
+                    }
+                    json
+                }
             }
-            item
-        })
-        .collect();
+        }
+        None => write_items()?,
+    };
     // While the index is being built the list may grow: ask the client to ask again.
-    Ok(Some(CompletionResponse::List(CompletionList { is_incomplete: !session.is_ready(), items })))
+    let list = List { is_incomplete: !session.is_ready(), item_defaults };
+    let json = list.to_json(&items).map_err(|err| internal_error(&err))?;
+    let placeholder = CompletionItem { label: session.raw_results.stash(json), ..Default::default() };
+    Ok(Some(CompletionResponse::Array(vec![placeholder])))
 }
 
-fn add_details(index: &WorkspaceIndex, path: &Path, item: &mut CompletionItem) {
-    if let Some((detail, documentation)) = function_details(index, path, &item.label) {
-        item.detail = Some(detail);
-        item.documentation = documentation
-            .map(|value| Documentation::MarkupContent(MarkupContent { kind: MarkupKind::Markdown, value }));
+fn item<'a>(
+    c: &'a Completion,
+    default_range: bool,
+    range: tower_lsp_server::ls_types::Range,
+) -> completion_list::Item<'a> {
+    // Only where the inserted text is not the label (a fetch path's `/`).
+    let differs = (c.new_text != c.label).then_some(c.new_text.as_ref());
+    completion_list::Item {
+        label: c.label,
+        kind: match c.kind {
+            CompletionKind::Function => CompletionItemKind::FUNCTION,
+            CompletionKind::Input => CompletionItemKind::FIELD,
+        },
+        detail: c.detail.as_deref().map(Cow::Borrowed),
+        documentation: None,
+        filter_text: differs,
+        text_edit: (!default_range).then_some(completion_list::TextEdit { range, new_text: &c.new_text }),
+        text_edit_text: differs.filter(|_| default_range),
+        data: None,
+    }
+}
+
+fn internal_error(err: &serde_json::Error) -> tower_lsp_server::jsonrpc::Error {
+    tower_lsp_server::jsonrpc::Error {
+        code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+        message: format!("cannot write the completion list: {err}").into(),
+        data: None,
+    }
+}
+
+fn details(index: &WorkspaceIndex, path: &Path, name: &str) -> Option<(String, Option<Documentation>)> {
+    let (detail, documentation) = function_details(index, path, name)?;
+    let documentation =
+        documentation.map(|value| Documentation::MarkupContent(MarkupContent { kind: MarkupKind::Markdown, value }));
+    Some((detail, documentation))
+}
+
+fn add_details(index: &WorkspaceIndex, path: &Path, item: &mut completion_list::Item) {
+    if let Some((detail, documentation)) = details(index, path, item.label) {
+        item.detail = Some(Cow::Owned(detail));
+        item.documentation = documentation;
     }
 }
 
@@ -80,8 +132,11 @@ fn add_details(index: &WorkspaceIndex, path: &Path, item: &mut CompletionItem) {
 pub fn resolve(session: &Session, mut item: CompletionItem) -> Result<CompletionItem> {
     let index = session.index();
     let root = item.data.as_ref().and_then(|d| d.as_u64()).and_then(|i| index.projects.get(i as usize));
-    if let Some(project) = root {
-        add_details(&index, &project.project.root, &mut item);
+    if let Some(project) = root
+        && let Some((detail, documentation)) = details(&index, &project.project.root, &item.label)
+    {
+        item.detail = Some(detail);
+        item.documentation = documentation;
     }
     Ok(item)
 }

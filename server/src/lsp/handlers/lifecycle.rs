@@ -5,15 +5,15 @@ use std::sync::Arc;
 
 use serde_json::Value;
 use tower_lsp_server::ls_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions, CompletionOptions,
-    ConfigurationItem, DidChangeWatchedFilesRegistrationOptions, ExecuteCommandOptions, FileSystemWatcher, GlobPattern,
-    HoverProviderCapability, InitializeParams, InitializeResult, OneOf, Registration, RenameOptions,
-    ResourceOperationKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
-    WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
+    ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions,
+    CompletionOptions, ConfigurationItem, DidChangeWatchedFilesRegistrationOptions, ExecuteCommandOptions,
+    FileSystemWatcher, GlobPattern, HoverProviderCapability, InitializeParams, InitializeResult, OneOf, Registration,
+    RenameOptions, ResourceOperationKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
 };
 
 use crate::lsp::convert::uri_to_path;
-use crate::lsp::session::{ClientCaps, Session};
+use crate::lsp::session::{ClientCaps, CompletionDefaults, Session};
 use crate::lsp::settings::Settings;
 
 use super::commands::{GENERATE_TYPES, LIST_FUNCTIONS, SHOW_REFERENCES};
@@ -54,11 +54,24 @@ pub fn initialize(session: &Session, params: InitializeParams) -> InitializeResu
             .and_then(|c| c.completion_item.as_ref())
             .and_then(|i| i.resolve_support.as_ref())
             .is_some_and(|r| r.properties.iter().any(|p| p == "documentation")),
+        completion_defaults: completion_defaults(caps),
     };
     if let Ok(mut slot) = session.caps.write() {
         *slot = client;
     }
     InitializeResult { capabilities: capabilities(), server_info: Some(server_info()), ..Default::default() }
+}
+
+fn completion_defaults(caps: &ClientCapabilities) -> CompletionDefaults {
+    let defaults = caps
+        .text_document
+        .as_ref()
+        .and_then(|t| t.completion.as_ref())
+        .and_then(|c| c.completion_list.as_ref())
+        .and_then(|l| l.item_defaults.as_deref())
+        .unwrap_or_default();
+    let has = |name: &str| defaults.iter().any(|d| d == name);
+    CompletionDefaults { edit_range: has("editRange"), data: has("data") }
 }
 
 fn server_info() -> ServerInfo {
