@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 from .generator import SIZES, ensure_workspace
+from .machine import answer_floor, describe, parse_rate
 from .measure import measure_check, measure_server
 from .report import format_size_table
 from .servers import BENCH_DIR, NODE_MODULES, base44_server, ts5_server, ts7_native_binary, ts7_server
@@ -81,12 +82,18 @@ def build_server(args) -> str:
     binary = os.path.join(target_dir, "release", "base44-lsp")
     if not args.no_build:
         _say("building base44-lsp (cargo build --release) ...")
-        built = subprocess.run(["cargo", "build", "--release", "--bin", "base44-lsp"], cwd=REPO_ROOT)
+        built = subprocess.run(["cargo", "build", "--release", "--bin", "base44-lsp", "--example", "parse_rate"],
+                               cwd=REPO_ROOT)
         if built.returncode != 0:
             raise SystemExit("cargo build --release failed")
     if not os.access(binary, os.X_OK):
         raise SystemExit(f"{binary} does not exist: build it, or pass --server PATH")
     return binary
+
+
+def _parse_rate_example() -> str:
+    target_dir = os.environ.get("CARGO_TARGET_DIR", os.path.join(REPO_ROOT, "target"))
+    return os.path.join(target_dir, "release", "examples", "parse_rate")
 
 
 def install_ts_servers() -> None:
@@ -151,6 +158,13 @@ def main(argv: list | None = None) -> int:
             spec.memory_cap_bytes = _cap(args)
             results["base44"] = measure_server(spec, manifest, args.runs, args.timeout, log_dir)
             results["base44"].update(measure_check(binary, manifest, args.runs, args.timeout))
+        # The machine, measured next to the servers: its speed, and its noise at the sizes sent.
+        sizes_sent = sorted({1000, *(int(r["completion_kb"] * 1000) for r in results.values()
+                                     if isinstance(r.get("completion_kb"), (int, float)))})
+        machine = {"parse": parse_rate(_parse_rate_example(), manifest["workspace"]),
+                   "answers": [answer_floor(size) for size in sizes_sent]}
+        results["machine"] = machine
+        print(f"[{label}] machine: {describe(machine['parse'], machine['answers'])}", flush=True)
         size_ts = [key for key in ts_keys if label in args.ts_sizes]
         for key in size_ts:
             _say(f"[{label}] {key} ...")

@@ -22,6 +22,27 @@ def uri_of(path: str) -> str:
     return Path(path).resolve().as_uri()
 
 
+PIPE_CAPACITY = 1 << 20
+
+
+def _enlarge_pipes(process) -> None:
+    """1 MB pipes instead of 64 kB: a completion list of hundreds of kilobytes then crosses in one
+    write and a few reads, rather than a dozen hand-offs between the two processes, which on a
+    busy machine cost the client milliseconds that would be charged to the server."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    set_capacity = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
+    if set_capacity is None:
+        return
+    for stream in (process.stdin, process.stdout):
+        try:
+            fcntl.fcntl(stream.fileno(), set_capacity, PIPE_CAPACITY)
+        except (OSError, ValueError):
+            pass
+
+
 class LspClient:
     """Drives one language server process. Every message received is stamped with its arrival time."""
 
@@ -31,6 +52,7 @@ class LspClient:
         self.process = subprocess.Popen(
             argv, cwd=cwd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
         )
+        _enlarge_pipes(self.process)
         self._write_lock = threading.Lock()
         self._next_id = 0
         self._responses: dict = {}

@@ -137,6 +137,21 @@ async function main() {
       await page.locator(".view-line", { hasText: 'invoke("send-receipt")' }).first().waitFor();
     });
 
+    await step(page, "fetch-completion", 'completion inside fetch("/ offering paths; accepting "orders/refund" writes "/orders/refund"', async () => {
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("End");
+      await page.keyboard.press("Enter");
+      // The path goes in as the item's textEditText over the list's default range: VS Code must apply both.
+      await page.keyboard.type('await base44.functions.fetch("/', { delay: 20 });
+      await page.keyboard.press("Control+Space");
+      const suggest = page.locator(".editor-widget.suggest-widget");
+      await page.keyboard.type("ord", { delay: 20 });
+      const row = suggest.locator('.monaco-list-row:has-text("orders/refund")').first();
+      await row.waitFor();
+      await row.click();
+      await page.locator(".view-line", { hasText: 'fetch("/orders/refund")' }).first().waitFor();
+    });
+
     const lensReady = await step(page, "code-lens", 'the code lens "▶ Invoke stream-report" on base44/functions/stream-report/entry.ts', async () => {
       await page.keyboard.press("Escape");
       await quickOpen(page, "stream-report/entry.ts");
