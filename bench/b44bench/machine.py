@@ -13,34 +13,7 @@ from .stats import median, percentile
 # of the medium workspace's files that can hold a call site in 1.2 s on one core.
 REFERENCE_PARSE_MB_PER_S = 8.0 / 1.2
 
-# A server that answers every request at once with a result of a given size, precomputed:
-# what the client measures for a response of that size when the server does no work.
-_CANNED_SERVER = r"""
-import json, sys
-size = int(sys.argv[1])
-stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-filler = json.dumps("x" * max(0, size - 40)).encode()
-while True:
-    length = None
-    while True:
-        line = stdin.readline()
-        if not line:
-            sys.exit(0)
-        if line in (b"\r\n", b"\n"):
-            break
-        key, _, value = line.partition(b":")
-        if key.strip().lower() == b"content-length":
-            length = int(value)
-    message = json.loads(stdin.read(length))
-    if message.get("method") == "exit":
-        sys.exit(0)
-    if "id" not in message or "method" not in message:
-        continue
-    result = b"null" if message["method"] == "shutdown" else filler
-    body = b'{"jsonrpc":"2.0","id":' + json.dumps(message["id"]).encode() + b',"result":' + result + b"}"
-    stdout.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-    stdout.flush()
-"""
+_ANSWER_SERVER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "answer_server.py")
 
 
 def parse_rate(example: str, workspace: str, seconds: float = 2.0):
@@ -59,7 +32,7 @@ def answer_floor(size: int, rounds: int = 200) -> dict:
     """Round trips, in ms, of requests that a do-nothing server answers with `size` bytes, through
     the same client as the servers: what the client, the pipes and the machine's scheduling cost a
     response of that size, which the servers' own times include."""
-    client = LspClient([sys.executable, "-c", _CANNED_SERVER, str(size)], cwd=os.getcwd())
+    client = LspClient([sys.executable, _ANSWER_SERVER, str(size)], cwd=os.getcwd())
     samples = []
     try:
         for _ in range(rounds):

@@ -36,7 +36,8 @@ if len(sys.argv) == 3 and sys.argv[1] == "check":
                 bad += len(unknown_calls(handle.read(), known))
     sys.exit(1 if bad else 0)
 
-from stdio_framing import receive, send  # noqa: E402  (a sibling module: run as a script)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "b44bench"))
+from stdio_framing import receive, send  # noqa: E402  (run as a script: b44bench's module, by path)
 
 
 def apply(text: str, change: dict) -> str:

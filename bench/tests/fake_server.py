@@ -1,9 +1,11 @@
 """A scripted LSP server for the client's tests: it asks the client things and reports what it answered."""
 
 import json
+import os
 import sys
 
-from stdio_framing import receive, send  # noqa: E402  (a sibling module: run as a script)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "b44bench"))
+from stdio_framing import receive, send  # noqa: E402  (run as a script: b44bench's module, by path)
 
 
 answers = {}

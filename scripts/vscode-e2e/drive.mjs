@@ -63,6 +63,26 @@ async function runCommand(page, title) {
   await page.keyboard.press("Enter");
 }
 
+/**
+ * Types `call` where the cursor is, asks for completion, waits for `listed` (then `whenListed`), types
+ * `typed`, accepts the row `accepted` (after `beforeAccepting`) and waits for a line showing `written`.
+ */
+async function completeCall(page, { call, listed, whenListed, typed, accepted, beforeAccepting, written }) {
+  await page.keyboard.type(call, { delay: 20 });
+  await page.keyboard.press("Control+Space");
+  const suggest = page.locator(".editor-widget.suggest-widget");
+  if (listed) {
+    await suggest.locator(`.monaco-list-row:has-text("${listed}")`).first().waitFor();
+    await whenListed?.();
+  }
+  await page.keyboard.type(typed, { delay: 20 });
+  const row = suggest.locator(`.monaco-list-row:has-text("${accepted}")`).first();
+  await row.waitFor();
+  await beforeAccepting?.();
+  await row.click();
+  await page.locator(".view-line", { hasText: written }).first().waitFor();
+}
+
 async function main() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -123,18 +143,16 @@ async function main() {
       await page.keyboard.press("End");
       await page.keyboard.press("Enter");
       // Auto-closing quotes and parentheses turn this into base44.functions.invoke("") with the cursor in the string.
-      await page.keyboard.type('await base44.functions.invoke("', { delay: 20 });
-      await page.keyboard.press("Control+Space");
-      const suggest = page.locator(".editor-widget.suggest-widget");
-      await suggest.locator('.monaco-list-row:has-text("process-order")').first().waitFor();
-      // The README's picture: the editor with the list of function names.
-      await page.locator(".part.editor").first().screenshot({ path: join(ARTIFACTS, "readme-completion.png") });
-      await page.keyboard.type("send", { delay: 20 });
-      const row = suggest.locator('.monaco-list-row:has-text("send-receipt")').first();
-      await row.waitFor();
-      await page.screenshot({ path: join(ARTIFACTS, "completion-popup.png") });
-      await row.click();
-      await page.locator(".view-line", { hasText: 'invoke("send-receipt")' }).first().waitFor();
+      await completeCall(page, {
+        call: 'await base44.functions.invoke("',
+        // The README's picture: the editor with the list of function names.
+        listed: "process-order",
+        whenListed: () => page.locator(".part.editor").first().screenshot({ path: join(ARTIFACTS, "readme-completion.png") }),
+        typed: "send",
+        accepted: "send-receipt",
+        beforeAccepting: () => page.screenshot({ path: join(ARTIFACTS, "completion-popup.png") }),
+        written: 'invoke("send-receipt")',
+      });
     });
 
     await step(page, "fetch-completion", 'completion inside fetch("/ offering paths; accepting "orders/refund" writes "/orders/refund"', async () => {
@@ -142,14 +160,12 @@ async function main() {
       await page.keyboard.press("End");
       await page.keyboard.press("Enter");
       // The path goes in as the item's textEditText over the list's default range: VS Code must apply both.
-      await page.keyboard.type('await base44.functions.fetch("/', { delay: 20 });
-      await page.keyboard.press("Control+Space");
-      const suggest = page.locator(".editor-widget.suggest-widget");
-      await page.keyboard.type("ord", { delay: 20 });
-      const row = suggest.locator('.monaco-list-row:has-text("orders/refund")').first();
-      await row.waitFor();
-      await row.click();
-      await page.locator(".view-line", { hasText: 'fetch("/orders/refund")' }).first().waitFor();
+      await completeCall(page, {
+        call: 'await base44.functions.fetch("/',
+        typed: "ord",
+        accepted: "orders/refund",
+        written: 'fetch("/orders/refund")',
+      });
     });
 
     const lensReady = await step(page, "code-lens", 'the code lens "▶ Invoke stream-report" on base44/functions/stream-report/entry.ts', async () => {

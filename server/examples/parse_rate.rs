@@ -38,5 +38,7 @@ fn main() {
     let seconds = spent.as_secs_f64();
     let megabytes = bytes as f64 / 1e6;
     let rate = if seconds > 0.0 { megabytes / seconds } else { 0.0 };
-    println!(r#"{{"files": {count}, "megabytes": {megabytes:.3}, "seconds": {seconds:.3}, "megabytes_per_second": {rate:.2}}}"#);
+    println!(
+        r#"{{"files": {count}, "megabytes": {megabytes:.3}, "seconds": {seconds:.3}, "megabytes_per_second": {rate:.2}}}"#
+    );
 }

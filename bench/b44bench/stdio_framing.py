@@ -1,5 +1,5 @@
-"""LSP framing over stdin/stdout for the scripted servers the tests start (they run as scripts,
-so this sits beside them on sys.path)."""
+"""LSP framing over stdin/stdout for the small scripted servers: the tests' stand-ins and the
+benchmark's do-nothing server. They run as scripts, with this module's folder on sys.path."""
 
 import json
 import sys
@@ -8,7 +8,10 @@ stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
 
 
 def send(message):
-    body = json.dumps(message).encode()
+    send_body(json.dumps(message).encode())
+
+
+def send_body(body: bytes):
     stdout.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
     stdout.flush()
 
