@@ -89,6 +89,9 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
         # A tree killed at the memory cap would have grown further: its peak is only a lower bound.
         result["peak_rss_capped"] = capped
     result["samples"] = {"completions": len(completions), "keystrokes": len(keystrokes), "runs": runs}
+    # Every sample, in the order taken, for `--json`: a p99 is a few of them, worth a look.
+    result["raw_ms"] = {"completions": [round(v, 3) for v in completions],
+                        "keystrokes": [round(v, 3) for v in keystrokes]}
     return result
 
 
