@@ -16,24 +16,8 @@ use super::index::{ProjectIndex, WorkspaceIndex};
 use super::project::Layout;
 use super::serve::find_serve;
 
-/// Everything base44-lsp reports for one file, given its current text and tree: what
-/// [`index_diagnostics`] finds, then the response-shape mistakes.
+/// Everything base44-lsp reports for one file, given its current text and tree.
 pub fn check_file(index: &WorkspaceIndex, path: &Path, src: &str, tree: &Tree, sites: &[CallSite]) -> Vec<Diagnostic> {
-    let mut out = index_diagnostics(index, path, src, tree, sites);
-    // The response's shape is the SDK's business, whichever project the file is in.
-    out.extend(super::shapes::response_shape_diagnostics(tree, src, path));
-    out
-}
-
-/// What a file says against the function index: unknown names and paths, the entry's
-/// serve check, and the project problems that sit in it.
-pub fn index_diagnostics(
-    index: &WorkspaceIndex,
-    path: &Path,
-    src: &str,
-    tree: &Tree,
-    sites: &[CallSite],
-) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some(project) = index.project_of(path) {
         for site in sites {
@@ -41,6 +25,8 @@ pub fn index_diagnostics(
         }
         out.extend(project_problems_in(project, path, src, tree));
     }
+    // The response's shape is the SDK's business, whichever project the file is in.
+    out.extend(super::shapes::response_shape_diagnostics(tree, src, path));
     out
 }
 

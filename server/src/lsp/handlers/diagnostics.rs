@@ -6,40 +6,18 @@ use std::path::PathBuf;
 
 use tower_lsp_server::ls_types::{self as ls, Uri};
 
-use crate::analysis::checks::{check_file, index_diagnostics};
+use crate::analysis::checks::check_file;
 use crate::analysis::diagnostics::Diagnostic;
 use crate::analysis::index::WorkspaceIndex;
-use crate::analysis::shapes::response_shape_diagnostics;
 use crate::lsp::convert::{self, FileText, path_to_uri, uri_to_path};
 use crate::lsp::documents::Document;
 use crate::lsp::guard::guarded;
 use crate::lsp::session::Session;
 
-/// Documents longer than this are checked on two threads: the response-shape checks on
-/// one, the rest on the other. Below it both take microseconds, less than a thread.
-const TWO_THREADS_FROM_BYTES: usize = 32 * 1024;
-
-/// The analysis diagnostics of an open document, against the current index, in
-/// [`check_file`]'s order however many threads find them.
+/// The analysis diagnostics of an open document, against the current index.
 pub fn analyse(index: &WorkspaceIndex, doc: &Document) -> Vec<Diagnostic> {
     let (Some(path), Some(tree)) = (&doc.path, &doc.tree) else { return Vec::new() };
-    if doc.text.len() < TWO_THREADS_FROM_BYTES {
-        return check_file(index, path, &doc.text, tree, &doc.sites);
-    }
-    // In a 5,000-line file each half is milliseconds, on every keystroke.
-    std::thread::scope(|scope| {
-        let shapes = std::thread::Builder::new()
-            .name("base44-shapes".into())
-            .spawn_scoped(scope, || response_shape_diagnostics(tree, &doc.text, path));
-        let Ok(shapes) = shapes else { return check_file(index, path, &doc.text, tree, &doc.sites) };
-        let mut found = index_diagnostics(index, path, &doc.text, tree, &doc.sites);
-        match shapes.join() {
-            Ok(shapes) => found.extend(shapes),
-            // The caller's guard reports it, as for a panic on this thread.
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-        found
-    })
+    check_file(index, path, &doc.text, tree, &doc.sites)
 }
 
 /// An open document's diagnostics as LSP shows them, with the version they belong to.
