@@ -78,8 +78,7 @@ def build_server(args) -> str:
         if not os.access(args.server, os.X_OK):
             raise SystemExit(f"--server {args.server}: not an executable file")
         return os.path.abspath(args.server)
-    target_dir = os.environ.get("CARGO_TARGET_DIR", os.path.join(REPO_ROOT, "target"))
-    binary = os.path.join(target_dir, "release", "base44-lsp")
+    binary = os.path.join(_release_dir(), "base44-lsp")
     if not args.no_build:
         _say("building base44-lsp (cargo build --release) ...")
         built = subprocess.run(["cargo", "build", "--release", "--bin", "base44-lsp", "--example", "parse_rate"],
@@ -91,9 +90,12 @@ def build_server(args) -> str:
     return binary
 
 
+def _release_dir() -> str:
+    return os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(REPO_ROOT, "target")), "release")
+
+
 def _parse_rate_example() -> str:
-    target_dir = os.environ.get("CARGO_TARGET_DIR", os.path.join(REPO_ROOT, "target"))
-    return os.path.join(target_dir, "release", "examples", "parse_rate")
+    return os.path.join(_release_dir(), "examples", "parse_rate")
 
 
 def install_ts_servers() -> None:

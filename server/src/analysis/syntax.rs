@@ -133,14 +133,12 @@ pub fn strip_wrappers(node: Node) -> Node {
 /// (`goto_first_child_for_byte`) scan one by one, through the hidden nodes that hold
 /// them: in a 5,000-line file that scan is most of what finding a node costs.
 pub struct TopLevel<'t> {
-    root: Node<'t>,
     children: Vec<Node<'t>>,
 }
 
 impl<'t> TopLevel<'t> {
     pub fn new(tree: &'t Tree) -> Self {
-        let root = tree.root_node();
-        let mut cursor = root.walk();
+        let mut cursor = tree.walk();
         let mut children = Vec::new();
         if cursor.goto_first_child() {
             loop {
@@ -150,11 +148,7 @@ impl<'t> TopLevel<'t> {
                 }
             }
         }
-        Self { root, children }
-    }
-
-    pub fn root(&self) -> Node<'t> {
-        self.root
+        Self { children }
     }
 
     /// The child `goto_first_child_for_byte(byte)` moves to from the root: the first

@@ -29,15 +29,6 @@ pub struct RawResults {
     stashed: Mutex<BTreeMap<u64, Vec<u8>>>,
 }
 
-/// What the writer sends in place of an outgoing body.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Outgoing {
-    /// Not a placeholder: send the body as it is.
-    AsIs,
-    /// The placeholder's whole response, with the stashed result in it.
-    Replaced(Vec<u8>),
-}
-
 impl Default for RawResults {
     fn default() -> Self {
         let nonce = RandomState::new().hash_one(std::process::id());
@@ -59,21 +50,20 @@ impl RawResults {
         format!("{}{key}", self.marker)
     }
 
-    /// The body to send for `body`, an outgoing message of the router's.
-    pub fn outgoing(&self, body: &[u8]) -> Outgoing {
+    /// What to send instead of `body`, an outgoing message of the router's, when it is a
+    /// placeholder's response: that response with the stashed text as its result.
+    pub fn replacement(&self, body: &[u8]) -> Option<Vec<u8>> {
         let head = &body[..body.len().min(MARKER_WITHIN)];
-        let Some(at) = memchr::memmem::find(head, self.marker.as_bytes()) else { return Outgoing::AsIs };
+        let at = memchr::memmem::find(head, self.marker.as_bytes())?;
         let digits = &body[at + self.marker.len()..];
         let digits = &digits[..digits.iter().take_while(|b| b.is_ascii_digit()).count()];
         let key = std::str::from_utf8(digits).ok().and_then(|d| d.parse::<u64>().ok());
-        let Ok(message) = serde_json::from_slice::<Value>(body) else { return Outgoing::AsIs };
-        let Some(id) = message.get("id").filter(|_| message.get("result").is_some()) else { return Outgoing::AsIs };
+        let message = serde_json::from_slice::<Value>(body).ok()?;
+        let id = message.get("id").filter(|_| message.get("result").is_some())?;
         let json = key.and_then(|key| self.stashed.lock().ok()?.remove(&key));
         let mut out = Vec::with_capacity(json.as_ref().map_or(0, Vec::len) + 64);
         out.extend_from_slice(br#"{"jsonrpc":"2.0","id":"#);
-        if serde_json::to_writer(&mut out, id).is_err() {
-            return Outgoing::AsIs;
-        }
+        serde_json::to_writer(&mut out, id).ok()?;
         match json {
             Some(json) => {
                 out.extend_from_slice(br#","result":"#);
@@ -83,7 +73,7 @@ impl RawResults {
             None => out.extend_from_slice(br#","error":{"code":-32603,"message":"base44-lsp lost this answer"}"#),
         }
         out.push(b'}');
-        Outgoing::Replaced(out)
+        Some(out)
     }
 }
 
@@ -95,10 +85,10 @@ mod tests {
         format!(r#"{{"jsonrpc":"2.0","result":{result},"id":{id}}}"#).into_bytes()
     }
 
-    fn text(outgoing: Outgoing) -> String {
-        match outgoing {
-            Outgoing::AsIs => "as is".into(),
-            Outgoing::Replaced(body) => String::from_utf8_lossy(&body).into_owned(),
+    fn text(replacement: Option<Vec<u8>>) -> String {
+        match replacement {
+            None => "as is".into(),
+            Some(body) => String::from_utf8_lossy(&body).into_owned(),
         }
     }
 
@@ -107,7 +97,10 @@ mod tests {
         let raw = RawResults::default();
         let marker = raw.stash(br#"{"isIncomplete":false,"items":[]}"#.to_vec());
         let body = response("7", &format!(r#"[{{"label":"{marker}"}}]"#));
-        assert_eq!(text(raw.outgoing(&body)), r#"{"jsonrpc":"2.0","id":7,"result":{"isIncomplete":false,"items":[]}}"#);
+        assert_eq!(
+            text(raw.replacement(&body)),
+            r#"{"jsonrpc":"2.0","id":7,"result":{"isIncomplete":false,"items":[]}}"#
+        );
     }
 
     #[test]
@@ -116,7 +109,7 @@ mod tests {
         let marker = raw.stash(b"[]".to_vec());
         let id = format!(r#""{}""#, "i".repeat(MARKER_WITHIN * 2));
         let body = response(&id, &format!(r#"[{{"label":"{marker}"}}]"#));
-        assert_eq!(text(raw.outgoing(&body)), format!(r#"{{"jsonrpc":"2.0","id":{id},"result":[]}}"#));
+        assert_eq!(text(raw.replacement(&body)), format!(r#"{{"jsonrpc":"2.0","id":{id},"result":[]}}"#));
     }
 
     #[test]
@@ -124,7 +117,7 @@ mod tests {
         let raw = RawResults::default();
         let marker = raw.stash(b"[1]".to_vec());
         let body = response(r#""a\"b""#, &format!(r#""{marker}""#));
-        assert_eq!(text(raw.outgoing(&body)), r#"{"jsonrpc":"2.0","id":"a\"b","result":[1]}"#);
+        assert_eq!(text(raw.replacement(&body)), r#"{"jsonrpc":"2.0","id":"a\"b","result":[1]}"#);
     }
 
     #[test]
@@ -132,9 +125,9 @@ mod tests {
         let raw = RawResults::default();
         let marker = raw.stash(b"1".to_vec());
         let body = response("1", &format!(r#""{marker}""#));
-        assert!(matches!(raw.outgoing(&body), Outgoing::Replaced(_)));
+        assert!(raw.replacement(&body).is_some());
         assert_eq!(
-            text(raw.outgoing(&body)),
+            text(raw.replacement(&body)),
             r#"{"jsonrpc":"2.0","id":1,"error":{"code":-32603,"message":"base44-lsp lost this answer"}}"#
         );
     }
@@ -143,13 +136,13 @@ mod tests {
     fn other_messages_go_as_they_are() {
         let raw = RawResults::default();
         raw.stash(b"1".to_vec());
-        assert_eq!(raw.outgoing(&response("1", r#""base44-raw-result-0000000000000000-0""#)), Outgoing::AsIs);
-        assert_eq!(raw.outgoing(b"not json"), Outgoing::AsIs);
+        assert_eq!(raw.replacement(&response("1", r#""base44-raw-result-0000000000000000-0""#)), None);
+        assert_eq!(raw.replacement(b"not json"), None);
         let notification = format!(r#"{{"jsonrpc":"2.0","method":"x","params":"{}0"}}"#, raw.marker);
-        assert_eq!(raw.outgoing(notification.as_bytes()), Outgoing::AsIs);
+        assert_eq!(raw.replacement(notification.as_bytes()), None);
         let late =
             format!(r#"{{"jsonrpc":"2.0","method":"x","params":["{}","{}0"]}}"#, " ".repeat(MARKER_WITHIN), raw.marker);
-        assert_eq!(raw.outgoing(late.as_bytes()), Outgoing::AsIs);
+        assert_eq!(raw.replacement(late.as_bytes()), None);
     }
 
     #[test]
@@ -161,6 +154,6 @@ mod tests {
         }
         assert_eq!(raw.stashed.lock().map(|s| s.len()).unwrap_or_default(), MAX_STASHED);
         let body = response("1", &format!(r#""{first}""#));
-        assert!(text(raw.outgoing(&body)).contains("lost this answer"));
+        assert!(text(raw.replacement(&body)).contains("lost this answer"));
     }
 }

@@ -55,7 +55,7 @@ pub struct Session {
     pub raw_results: Arc<RawResults>,
     /// The last list of every function of a project, as JSON text, for the index
     /// generation it was written from.
-    pub function_items: Mutex<Option<(FunctionItemsKey, Arc<[u8]>)>>,
+    function_items: Mutex<Option<(FunctionItemsKey, Arc<[u8]>)>>,
 }
 
 /// What a cached list of function completion items was written for.
@@ -104,6 +104,25 @@ impl Session {
             change(Arc::make_mut(&mut slot.0));
             slot.1 += 1;
         }
+    }
+
+    /// The function items written for `key`, or `write`'s, kept for the next list.
+    pub fn function_items<E>(
+        &self,
+        key: FunctionItemsKey,
+        write: impl FnOnce() -> Result<Arc<[u8]>, E>,
+    ) -> Result<Arc<[u8]>, E> {
+        let cached = self.function_items.lock().ok().and_then(|slot| {
+            slot.as_ref().filter(|(written_for, _)| *written_for == key).map(|(_, json)| Arc::clone(json))
+        });
+        if let Some(json) = cached {
+            return Ok(json);
+        }
+        let json = write()?;
+        if let Ok(mut slot) = self.function_items.lock() {
+            *slot = Some((key, Arc::clone(&json)));
+        }
+        Ok(json)
     }
 
     pub fn settings(&self) -> Settings {

@@ -14,7 +14,7 @@ use tower_lsp_server::jsonrpc::{Request, Response};
 use tower_lsp_server::{ClientSocket, LspService, Server};
 
 use super::framing::{Frame, FrameReader, encode};
-use super::raw_results::{Outgoing, RawResults};
+use super::raw_results::RawResults;
 use super::server::Backend;
 
 /// How long `exit` waits for the server to wind down before the process ends anyway.
@@ -148,10 +148,7 @@ async fn write_frames(
                         reader.push(&chunk[..n]);
                         while let Some(frame) = reader.next_frame() {
                             let Frame::Body(body) = frame else { continue };
-                            let body = match raw_results.outgoing(&body) {
-                                Outgoing::AsIs => body,
-                                Outgoing::Replaced(replaced) => replaced,
-                            };
+                            let body = raw_results.replacement(&body).unwrap_or(body);
                             if output.write_all(&encode(&body)).await.is_err() {
                                 return;
                             }

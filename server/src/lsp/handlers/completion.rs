@@ -46,8 +46,7 @@ pub fn completion(session: &Session, params: CompletionParams) -> Result<Option<
         let items: Vec<_> = offered
             .iter()
             .map(|c| {
-                let mut item = item(c, defaults.edit_range, range);
-                item.data = item_data;
+                let mut item = item(c, defaults.edit_range, range, item_data);
                 if c.kind == CompletionKind::Function && !lazy {
                     add_details(&index, &path, &mut item);
                 }
@@ -60,20 +59,7 @@ pub fn completion(session: &Session, params: CompletionParams) -> Result<Option<
     // of the project: written once per version of the index.
     let items = match found.every_function().filter(|_| defaults.edit_range) {
         Some(kind) => {
-            let key = FunctionItemsKey { generation, project: owner, kind, item_data };
-            let cached = session.function_items.lock().ok().and_then(|slot| {
-                slot.as_ref().filter(|(written_for, _)| *written_for == key).map(|(_, json)| Arc::clone(json))
-            });
-            match cached {
-                Some(json) => json,
-                None => {
-                    let json = write_items()?;
-                    if let Ok(mut slot) = session.function_items.lock() {
-                        *slot = Some((key, Arc::clone(&json)));
-                    }
-                    json
-                }
-            }
+            session.function_items(FunctionItemsKey { generation, project: owner, kind, item_data }, write_items)?
         }
         None => write_items()?,
     };
@@ -88,6 +74,7 @@ fn item<'a>(
     c: &'a Completion,
     default_range: bool,
     range: tower_lsp_server::ls_types::Range,
+    data: Option<usize>,
 ) -> completion_list::Item<'a> {
     // Only where the inserted text is not the label (a fetch path's `/`).
     let differs = (c.new_text != c.label).then_some(c.new_text.as_ref());
@@ -102,7 +89,7 @@ fn item<'a>(
         filter_text: differs,
         text_edit: (!default_range).then_some(completion_list::TextEdit { range, new_text: &c.new_text }),
         text_edit_text: differs.filter(|_| default_range),
-        data: None,
+        data,
     }
 }
 
