@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
@@ -104,7 +105,7 @@ impl WorkspaceIndex {
         let scan = scan(folders);
         let mut index = Self::functions_only(folders, &scan, sources, EntryReading::Full);
         if options.call_sites {
-            index.call_sites = call_sites_of_files(&scan.files, sources);
+            index.call_sites = call_sites_of_files(&scan.files, sources, &AtomicUsize::new(0));
         }
         (index, scan)
     }
@@ -190,11 +191,19 @@ pub fn may_hold_call_site(text: &[u8]) -> bool {
     })
 }
 
-pub fn call_sites_of_files(files: &[PathBuf], sources: &dyn Sources) -> HashMap<PathBuf, Vec<CallSite>> {
+/// The call sites of every file that holds any. `read` counts the files done, for a
+/// client watching a large workspace being indexed.
+pub fn call_sites_of_files(
+    files: &[PathBuf],
+    sources: &dyn Sources,
+    read: &AtomicUsize,
+) -> HashMap<PathBuf, Vec<CallSite>> {
     files
         .par_iter()
         .filter_map(|path| {
-            let sites = call_sites_of_file(path, sources)?;
+            let sites = call_sites_of_file(path, sources);
+            read.fetch_add(1, Ordering::Relaxed);
+            let sites = sites?;
             (!sites.is_empty()).then(|| (path.clone(), sites))
         })
         .collect()

@@ -22,6 +22,7 @@ pub mod sources;
 pub mod syntax;
 pub mod text;
 pub mod types_file;
+pub mod wording;
 
 #[cfg(test)]
 pub(crate) mod testing;

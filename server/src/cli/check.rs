@@ -8,6 +8,7 @@ use crate::analysis::batch::{WorkspaceReport, check_workspace};
 use crate::analysis::diagnostics::Severity;
 use crate::analysis::sources::Disk;
 use crate::analysis::text::LineIndex;
+use crate::analysis::wording::counted;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -69,17 +70,13 @@ fn write_text(report: &WorkspaceReport, shown: &dyn Fn(&Path) -> String, out: &m
     let functions = report.index.function_count();
     writeln!(
         out,
-        "{}: {errors} error{}, {warnings} warning{} ({functions} function{} in {projects} project{})",
+        "{}: {}, {} ({} in {})",
         report.index.folders.first().map(|f| shown(f)).unwrap_or_default(),
-        plural(errors),
-        plural(warnings),
-        plural(functions),
-        plural(projects),
+        counted(errors, "error"),
+        counted(warnings, "warning"),
+        counted(functions, "function"),
+        counted(projects, "project"),
     )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn write_json(report: &WorkspaceReport, shown: &dyn Fn(&Path) -> String, out: &mut dyn Write) -> std::io::Result<()> {

@@ -1,30 +1,33 @@
 //! Building the workspace index in the background: first the projects and their
 //! functions' names (then open documents get their diagnostics), then what takes parsing:
 //! how entries serve, their docs, and every file's call sites (for references and call
-//! counts). Requests are answered meanwhile with what is known.
+//! counts). Requests are answered meanwhile with what is known, and a client that
+//! accepts work-done progress is told how far indexing got.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use tower_lsp_server::ls_types::ProgressToken;
+use tower_lsp_server::{Bounded, NotCancellable, OngoingProgress};
 
 use crate::analysis::functions::EntryReading;
 use crate::analysis::index::{WorkspaceIndex, call_sites_of_files};
 use crate::analysis::scan::scan;
+use crate::analysis::wording::counted;
 use crate::lsp::session::{Overlay, Session};
 
 use super::{diagnostics, status};
 
+/// How often a long indexing run tells the client how far it got.
+const REPORT_EVERY: Duration = Duration::from_millis(250);
+
+/// The share of the bar the function names take; reading every file is the rest.
+const NAMES_DONE_PERCENT: u32 = 10;
+
 pub async fn index_workspace(session: Arc<Session>) {
     status::send(&session, "indexing").await;
-    let progress = if session.caps().work_done_progress {
-        let token = ProgressToken::String("base44/indexing".into());
-        match session.client.create_work_done_progress(token.clone()).await {
-            Ok(()) => Some(session.client.progress(token, "Indexing Base44 functions").begin().await),
-            Err(_) => None,
-        }
-    } else {
-        None
-    };
+    let progress = begin_progress(&session).await;
 
     let folders = session.folders();
     let worker = Arc::clone(&session);
@@ -36,47 +39,105 @@ pub async fn index_workspace(session: Arc<Session>) {
         (index, scan)
     })
     .await;
-    let Ok((index, scan)) = built else {
-        eprintln!("base44-lsp: indexing failed; the server goes on with what it had");
-        // Open documents still get diagnostics from the index it had.
-        let open = match session.ready.lock() {
-            Ok(mut ready) => {
-                *ready = true;
-                diagnostics::open_uris(&session)
-            }
-            Err(_) => Vec::new(),
-        };
-        diagnostics::publish_documents(&session, open).await;
-        status::send(&session, "ready").await;
-        return;
+    let (index, scan) = match built {
+        Ok((index, scan)) => (Some(index), Some(scan)),
+        Err(_) => {
+            eprintln!("base44-lsp: indexing failed; the server goes on with what it had");
+            (None, None)
+        }
     };
-
+    // Open documents get diagnostics now, from the new index or (failing that) the old.
     let open = match session.ready.lock() {
         Ok(mut ready) => {
-            session.set_index(index);
+            if let Some(index) = index {
+                session.set_index(index);
+            }
             *ready = true;
             diagnostics::open_uris(&session)
         }
         Err(_) => Vec::new(),
     };
     diagnostics::publish_documents(&session, open).await;
+    let Some(scan) = scan else {
+        if let Some(progress) = progress {
+            progress.finish_with_message("indexing failed; see the server's log").await;
+        }
+        status::send(&session, "ready").await;
+        return;
+    };
+    let functions = counted(session.index().function_count(), "function");
+    if let Some(progress) = &progress {
+        let message = format!("{functions}; reading entries and call sites");
+        progress.report_with_message(message, NAMES_DONE_PERCENT).await;
+    }
 
     // Then what takes parsing: how each entry serves (and its docs), and the call sites.
     let worker = Arc::clone(&session);
     let folders = session.folders();
-    let full = tokio::task::spawn_blocking(move || {
+    let files = scan.files.len();
+    let read = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&read);
+    let mut full = tokio::task::spawn_blocking(move || {
         let sources = Overlay(&worker);
         let mut index = WorkspaceIndex::functions_only(&folders, &scan, &sources, EntryReading::Full);
-        index.call_sites = call_sites_of_files(&scan.files, &sources);
+        index.call_sites = call_sites_of_files(&scan.files, &sources, &counter);
         index
-    })
-    .await;
+    });
+    let mut reported = NAMES_DONE_PERCENT;
+    let full = loop {
+        tokio::select! {
+            full = &mut full => break full,
+            () = tokio::time::sleep(REPORT_EVERY) => {
+                let done = read.load(Ordering::Relaxed);
+                let percent = files_percent(done, files);
+                // Unchanged or finished: the next message says so.
+                if let (Some(progress), true) = (&progress, percent > reported && done < files) {
+                    reported = percent;
+                    let message = format!("reading call sites: {done} of {}", counted(files, "file"));
+                    progress.report_with_message(message, percent).await;
+                }
+            }
+        }
+    };
     if let Ok(full) = full {
         session.set_index(full);
     }
     diagnostics::publish_project_problems(&session).await;
     if let Some(progress) = progress {
-        progress.finish().await;
+        let index = session.index();
+        let sites: usize = index.call_sites.values().map(Vec::len).sum();
+        progress.finish_with_message(format!("{functions}, {}", counted(sites, "call site"))).await;
     }
     status::send(&session, "ready").await;
+}
+
+async fn begin_progress(session: &Session) -> Option<OngoingProgress<Bounded, NotCancellable>> {
+    if !session.caps().work_done_progress {
+        return None;
+    }
+    let token = ProgressToken::String("base44/indexing".into());
+    session.client.create_work_done_progress(token.clone()).await.ok()?;
+    let progress = session.client.progress(token, "Indexing Base44 functions");
+    Some(progress.with_percentage(0).with_message("finding functions").begin().await)
+}
+
+/// Where the bar stands once `done` of `files` are read: after the names' share.
+fn files_percent(done: usize, files: usize) -> u32 {
+    let rest = u64::from(100 - NAMES_DONE_PERCENT);
+    let share = (done.min(files) as u64 * rest).checked_div(files as u64).unwrap_or(rest);
+    NAMES_DONE_PERCENT + share as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::files_percent;
+
+    #[test]
+    fn the_bar_moves_from_the_names_share_to_full() {
+        let points: Vec<u32> = [(0, 200), (100, 200), (200, 200), (300, 200), (0, 0)]
+            .iter()
+            .map(|&(done, files)| files_percent(done, files))
+            .collect();
+        assert_eq!(points, [10, 55, 100, 100, 100]);
+    }
 }
