@@ -102,7 +102,7 @@ pub fn call_sites(tree: &Tree, src: &str) -> Vec<CallSite> {
             statement = Some(top.id());
             cursor.reset(top);
         }
-        move_to_smallest_holding(&mut cursor, &wanted);
+        syntax::move_to_smallest_holding(&mut cursor, &wanted);
         let node = cursor.node();
         // Text in strings and comments, and other identifiers, are not a callee's `.functions`.
         if node.kind() != "property_identifier" || node.byte_range() != wanted {
@@ -116,25 +116,6 @@ pub fn call_sites(tree: &Tree, src: &str) -> Vec<CallSite> {
     sites.sort_by_key(|s| (s.call.start, s.call.end));
     sites.dedup_by(|a, b| a.call == b.call);
     sites
-}
-
-/// Moves the cursor to the smallest node holding `wanted`: up from where it is (the
-/// last `functions`, just before) until a node holds it, then down. (Stepping forward
-/// among siblings instead of up and down again measured slower: tree-sitter keeps long
-/// sibling lists in hidden nodes that each step climbs through.)
-fn move_to_smallest_holding(cursor: &mut TreeCursor, wanted: &Range<usize>) {
-    let holds = |node: Node| node.start_byte() <= wanted.start && wanted.end <= node.end_byte();
-    while !holds(cursor.node()) {
-        if !cursor.goto_parent() {
-            return;
-        }
-    }
-    while cursor.goto_first_child_for_byte(wanted.start).is_some() {
-        if !holds(cursor.node()) {
-            cursor.goto_parent();
-            return;
-        }
-    }
 }
 
 /// From a callee's `functions` property up through the member expressions (and

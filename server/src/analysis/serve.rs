@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use tree_sitter::{Node, Tree};
+use tree_sitter::{Node, Tree, TreeCursor};
 
 use super::syntax::{self, leading_doc_comment};
 
@@ -24,30 +24,76 @@ pub struct Serve {
 }
 
 /// How an entry serves. A module that calls `Deno.serve` while it is imported wins over
-/// its default export, as in the runtime.
+/// its default export, as in the runtime. Both are found from the text (the word `serve`,
+/// the top-level statements) rather than by walking every node: every entry of a project
+/// is read at startup and by `check`, and is read again as its user types.
 pub fn find_serve(tree: &Tree, src: &str) -> Option<Serve> {
-    let mut deno_serve = None;
-    let mut default_export = None;
-    syntax::walk_tree(tree, |node| match node.kind() {
-        "call_expression" if deno_serve.is_none() && is_deno_serve(node, src) => {
-            deno_serve = Some(Serve {
-                kind: ServeKind::DenoServe,
-                range: node.byte_range(),
-                handler: deno_serve_handler(node, src).map(|h| h.byte_range()),
-                doc: leading_doc_comment(node, src),
-            });
+    if let Some(call) = first_deno_serve(tree, src) {
+        return Some(Serve {
+            kind: ServeKind::DenoServe,
+            range: call.byte_range(),
+            handler: deno_serve_handler(call, src).map(|h| h.byte_range()),
+            doc: leading_doc_comment(call, src),
+        });
+    }
+    let export = default_export(tree, src)?;
+    Some(Serve {
+        kind: ServeKind::DefaultExport,
+        range: export.byte_range(),
+        handler: default_export_handler(export).map(|h| h.byte_range()),
+        doc: leading_doc_comment(export, src),
+    })
+}
+
+/// The first `Deno.serve(…)` call in document order (an enclosing call before the calls
+/// in its arguments): the call above the property `serve` of each occurrence of the word.
+fn first_deno_serve<'t>(tree: &'t Tree, src: &str) -> Option<Node<'t>> {
+    // One cursor for every occurrence: climbing it is cheap, `Node::parent` searches down
+    // from the root again.
+    let mut cursor = tree.walk();
+    syntax::word_occurrences(src, 0..src.len(), "serve").find_map(|at| {
+        let [callee, call] = climb_from_word(&mut cursor, at..at + "serve".len())?;
+        (call.kind() == "call_expression"
+            && call.child_by_field_name("function") == Some(callee)
+            && is_deno_serve(call, src))
+        .then_some(call)
+    })
+}
+
+/// The `N` nodes above the node that is exactly `word` (a leaf: a name), nearest first.
+fn climb_from_word<'t, const N: usize>(cursor: &mut TreeCursor<'t>, word: Range<usize>) -> Option<[Node<'t>; N]> {
+    syntax::move_to_smallest_holding(cursor, &word);
+    if cursor.node().byte_range() != word {
+        return None;
+    }
+    let mut above = [cursor.node(); N];
+    for slot in &mut above {
+        if !cursor.goto_parent() {
+            return None;
         }
-        "export_statement" if default_export.is_none() && exports_default(node, src) => {
-            default_export = Some(Serve {
-                kind: ServeKind::DefaultExport,
-                range: node.byte_range(),
-                handler: default_export_handler(node).map(|h| h.byte_range()),
-                doc: leading_doc_comment(node, src),
-            });
-        }
-        _ => {}
-    });
-    deno_serve.or(default_export)
+        *slot = cursor.node();
+    }
+    Some(above)
+}
+
+/// The module's default export: a top-level statement (an `export` nested in a namespace
+/// is not the module's). In a tree with syntax errors an export anywhere counts, since
+/// recovery can nest it (`if (x {` above it puts it in a block), and a half-typed entry
+/// should not be reported as serving nothing.
+fn default_export<'t>(tree: &'t Tree, src: &str) -> Option<Node<'t>> {
+    let root = tree.root_node();
+    if root.has_error() {
+        let mut found = None;
+        syntax::walk_subtree(root, |node| {
+            if found.is_none() && node.kind() == "export_statement" && exports_default(node, src) {
+                found = Some(node);
+            }
+        });
+        return found;
+    }
+    let mut statements = root.walk();
+    root.named_children(&mut statements)
+        .find(|statement| statement.kind() == "export_statement" && exports_default(*statement, src))
 }
 
 fn is_deno_serve(call: Node, src: &str) -> bool {
@@ -105,19 +151,26 @@ fn default_export_handler(export: Node) -> Option<Node> {
     export.child_by_field_name("declaration").or_else(|| export.child_by_field_name("value"))
 }
 
-/// The input fields a function reads: the keys of `const { a, b } = await req.json()`.
+/// The input fields a function reads: the keys of `const { a, b } = await req.json()`,
+/// found from the occurrences of the word `json`, in the order of their declarations.
 pub fn find_inputs(tree: &Tree, src: &str) -> Vec<String> {
+    let mut cursor = tree.walk();
+    let mut patterns: Vec<Node> = syntax::word_occurrences(src, 0..src.len(), "json")
+        .filter_map(|at| {
+            let [callee, call, awaited, declarator] = climb_from_word(&mut cursor, at..at + "json".len())?;
+            let pattern = declarator.child_by_field_name("name").filter(|p| p.kind() == "object_pattern")?;
+            (declarator.kind() == "variable_declarator"
+                && declarator.child_by_field_name("value") == Some(awaited)
+                && awaited.named_child(0) == Some(call)
+                && call.child_by_field_name("function") == Some(callee)
+                && callee.child_by_field_name("property").is_some_and(|p| p.start_byte() == at)
+                && is_awaited_json_call(awaited, src))
+            .then_some(pattern)
+        })
+        .collect();
+    patterns.sort_by_key(|pattern| pattern.start_byte());
     let mut inputs = Vec::new();
-    syntax::walk_tree(tree, |node| {
-        if node.kind() != "variable_declarator" {
-            return;
-        }
-        let (Some(pattern), Some(value)) = (node.child_by_field_name("name"), node.child_by_field_name("value")) else {
-            return;
-        };
-        if pattern.kind() != "object_pattern" || !is_awaited_json_call(value, src) {
-            return;
-        }
+    for pattern in patterns {
         let mut cursor = pattern.walk();
         for prop in pattern.named_children(&mut cursor) {
             let key = match prop.kind() {
@@ -133,7 +186,7 @@ pub fn find_inputs(tree: &Tree, src: &str) -> Vec<String> {
                 }
             }
         }
-    });
+    }
     inputs
 }
 
@@ -204,6 +257,33 @@ mod tests {
         let src = "Deno.serve(async (req) => {\n  const { orderId, action = 'ship', 'x-y': z } = await req.json();\n  const other = await req.json();\n});";
         let tree = parse(src, Lang::TypeScript, None).expect("parses");
         assert_eq!(find_inputs(&tree, src), ["orderId", "action", "x-y"]);
+    }
+
+    #[test]
+    fn the_word_serve_elsewhere_is_not_a_call() {
+        let src = "// serve later\nconst serve = 'serve';\nconsole.serve(x);\nDeno . serve(h);";
+        assert_eq!(serve(src), Some((ServeKind::DenoServe, Some("h".into()), None)));
+        assert_eq!(serve("Deno?.serve(h);").map(|s| s.1), Some(Some("h".into())));
+        assert_eq!(serve("Deno.serve<Env>(h);").map(|s| s.1), Some(Some("h".into())));
+        // The enclosing call comes first, as in a walk of the tree.
+        assert_eq!(serve("Deno.serve(Deno.serve(a));").map(|s| s.1), Some(Some("Deno.serve(a".into())));
+    }
+
+    #[test]
+    fn a_half_typed_default_export_still_serves() {
+        let src = "import x from './x.ts';\nif (x {\nexport default async function handler(req: Request) {}";
+        assert_eq!(serve(src).map(|s| s.0), Some(ServeKind::DefaultExport));
+        let src = "namespace Api { export default function inner() {} }";
+        assert_eq!(serve(src), None);
+    }
+
+    #[test]
+    fn inputs_in_declaration_order_across_handlers() {
+        let src = "async function b(req) { const { second } = await req?.json(); }\n\
+                   async function a(req) { const { first, second } = await req.json(); }\n\
+                   async function c(req) { const { third } = await (req.json()); const json = 1; }";
+        let tree = parse(src, Lang::TypeScript, None).expect("parses");
+        assert_eq!(find_inputs(&tree, src), ["second", "first"]);
     }
 
     #[test]

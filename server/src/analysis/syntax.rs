@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::path::Path;
 
-use tree_sitter::{Node, Parser, Tree};
+use tree_sitter::{Node, Parser, Tree, TreeCursor};
 
 /// Which grammar reads a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -159,9 +159,28 @@ impl<'t> TopLevel<'t> {
     }
 }
 
-/// Calls `visit` for every node of the tree in document order, without recursion.
-pub fn walk_tree(tree: &Tree, mut visit: impl FnMut(Node)) {
-    let mut cursor = tree.walk();
+/// Moves the cursor to the smallest node holding `wanted`: up from where it is (the
+/// last `functions`, just before) until a node holds it, then down. (Stepping forward
+/// among siblings instead of up and down again measured slower: tree-sitter keeps long
+/// sibling lists in hidden nodes that each step climbs through.)
+pub fn move_to_smallest_holding(cursor: &mut TreeCursor, wanted: &Range<usize>) {
+    let holds = |node: Node| node.start_byte() <= wanted.start && wanted.end <= node.end_byte();
+    while !holds(cursor.node()) {
+        if !cursor.goto_parent() {
+            return;
+        }
+    }
+    while cursor.goto_first_child_for_byte(wanted.start).is_some() {
+        if !holds(cursor.node()) {
+            cursor.goto_parent();
+            return;
+        }
+    }
+}
+
+/// Visits `node` and every node under it, in document order, without recursion.
+pub fn walk_subtree<'t>(node: Node<'t>, mut visit: impl FnMut(Node<'t>)) {
+    let mut cursor = node.walk();
     loop {
         visit(cursor.node());
         if cursor.goto_first_child() {
@@ -176,6 +195,20 @@ pub fn walk_tree(tree: &Tree, mut visit: impl FnMut(Node)) {
             }
         }
     }
+}
+
+/// Where `word` occurs in `range` of `src`, not as part of a longer name (a byte next to
+/// it that can continue an identifier). Non-ASCII neighbours are left to the tree to
+/// judge.
+pub fn word_occurrences<'a>(src: &'a str, range: Range<usize>, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let bytes = src.as_bytes();
+    let haystack = bytes.get(range.clone()).unwrap_or(&[]);
+    let is_identifier_byte = |byte: &u8| byte.is_ascii_alphanumeric() || *byte == b'_' || *byte == b'$';
+    memchr::memmem::find_iter(haystack, word.as_bytes()).map(move |at| range.start + at).filter(move |&start| {
+        let before = start.checked_sub(1).and_then(|i| bytes.get(i));
+        let after = bytes.get(start + word.len());
+        !before.is_some_and(is_identifier_byte) && !after.is_some_and(is_identifier_byte)
+    })
 }
 
 /// The node's JSDoc-style comment: the `/** … */` or `//` lines right before it.
@@ -243,7 +276,7 @@ mod tests {
         let src = r#"f("a", `b`, `c${d}`, 'e\n')"#;
         let tree = parse(src, Lang::Tsx, None).expect("parses");
         let mut found = Vec::new();
-        walk_tree(&tree, |node| {
+        walk_subtree(tree.root_node(), |node| {
             if matches!(node.kind(), "string" | "template_string") {
                 found.push(string_literal(node, src).map(|s| s.value));
             }
@@ -256,7 +289,7 @@ mod tests {
         let src = "/**\n * Does a thing.\n * Twice.\n */\nDeno.serve(() => new Response());";
         let tree = parse(src, Lang::TypeScript, None).expect("parses");
         let mut doc = None;
-        walk_tree(&tree, |node| {
+        walk_subtree(tree.root_node(), |node| {
             if node.kind() == "call_expression" && doc.is_none() {
                 doc = leading_doc_comment(node, src);
             }

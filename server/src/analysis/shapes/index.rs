@@ -13,7 +13,7 @@ use super::ids::IdMap;
 use super::shape::Origin;
 use crate::analysis::calls::{CallKind, functions_call_kind};
 use crate::analysis::fields::FieldExt;
-use crate::analysis::syntax::{TopLevel, text};
+use crate::analysis::syntax::{TopLevel, text, word_occurrences};
 
 /// Nodes nested deeper than this are not checked, and a file where one is reached
 /// gets no shape diagnostics at all: every descent and climb costs up to its depth,
@@ -103,12 +103,6 @@ fn may_be_functions_call(call: Node, src: &str) -> bool {
     text.ends_with("invoke") || text.ends_with("fetch")
 }
 
-/// Whether `byte` can continue an identifier: a name found in the text next to one is
-/// only part of a longer name. (Non-ASCII bytes are left to the tree to decide.)
-fn is_identifier_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$'
-}
-
 impl<'t, 's> Index<'t, 's> {
     pub fn build(tree: &'t Tree, src: &'s str) -> Self {
         let root = tree.root_node();
@@ -165,16 +159,8 @@ impl<'t, 's> Index<'t, 's> {
         calls
     }
 
-    /// Where `word` occurs in `range` of the text, not as part of a longer name.
     fn occurrences<'a>(&'a self, range: Range<usize>, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let bytes = self.src.as_bytes();
-        let haystack = bytes.get(range.clone()).unwrap_or(&[]);
-        let length = word.len();
-        memchr::memmem::find_iter(haystack, word.as_bytes()).map(move |at| range.start + at).filter(move |&start| {
-            let before = start.checked_sub(1).and_then(|i| bytes.get(i));
-            let after = bytes.get(start + length);
-            !before.is_some_and(|b| is_identifier_byte(*b)) && !after.is_some_and(|b| is_identifier_byte(*b))
-        })
+        word_occurrences(self.src, range, word)
     }
 
     /// Every `identifier` (and pattern shorthand) node spelled `name` in `scope`, in
