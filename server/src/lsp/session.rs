@@ -56,6 +56,9 @@ pub struct Session {
     /// The last list of every function of a project, as JSON text, for the index
     /// generation it was written from.
     function_items: Mutex<Option<(FunctionItemsKey, Arc<[u8]>)>>,
+    /// Held by the indexing run: one at a time, so that a run that began with older
+    /// folders cannot finish after one that began with newer and put its index back.
+    pub indexing: tokio::sync::Mutex<()>,
 }
 
 /// What a cached list of function completion items was written for.
@@ -80,6 +83,7 @@ impl Session {
             problem_uris: Mutex::new(HashSet::new()),
             raw_results,
             function_items: Mutex::new(None),
+            indexing: tokio::sync::Mutex::new(()),
         }
     }
 

@@ -26,6 +26,7 @@ const REPORT_EVERY: Duration = Duration::from_millis(250);
 const NAMES_DONE_PERCENT: u32 = 10;
 
 pub async fn index_workspace(session: Arc<Session>) {
+    let _one_at_a_time = session.indexing.lock().await;
     status::send(&session, "indexing").await;
     let progress = begin_progress(&session).await;
 
