@@ -56,10 +56,14 @@ pub struct Session {
     /// The last list of every function of a project, as JSON text, for the index
     /// generation it was written from.
     function_items: Mutex<Option<(FunctionItemsKey, Arc<[u8]>)>>,
-    /// Held by the indexing run: one at a time, so that a run that began with older
-    /// folders cannot finish after one that began with newer and put its index back.
-    pub indexing: tokio::sync::Mutex<()>,
+    /// Whose turn it is to change the index from disk: an indexing run holds it from start to
+    /// end, so that a run that began with older folders cannot finish after one that began
+    /// with newer and put its index back, and a file changed during a run is applied after it.
+    index_turn: Arc<tokio::sync::Mutex<()>>,
 }
+
+/// Holding it, the index is yours to change from disk (see `Session::index_turn`).
+pub type IndexTurn = tokio::sync::OwnedMutexGuard<()>;
 
 /// What a cached list of function completion items was written for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,8 +87,18 @@ impl Session {
             problem_uris: Mutex::new(HashSet::new()),
             raw_results,
             function_items: Mutex::new(None),
-            indexing: tokio::sync::Mutex::new(()),
+            index_turn: Arc::new(tokio::sync::Mutex::new(())),
         }
+    }
+
+    /// Waits for the turn to change the index (turns are given in the order asked).
+    pub async fn index_turn(&self) -> IndexTurn {
+        Arc::clone(&self.index_turn).lock_owned().await
+    }
+
+    /// The turn, if nobody holds it or waits for it.
+    pub fn index_turn_now(&self) -> Option<IndexTurn> {
+        Arc::clone(&self.index_turn).try_lock_owned().ok()
     }
 
     pub fn index(&self) -> Arc<WorkspaceIndex> {

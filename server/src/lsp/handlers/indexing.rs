@@ -15,7 +15,7 @@ use crate::analysis::functions::EntryReading;
 use crate::analysis::index::{WorkspaceIndex, call_sites_of_files};
 use crate::analysis::scan::scan;
 use crate::analysis::wording::counted;
-use crate::lsp::session::{Overlay, Session};
+use crate::lsp::session::{IndexTurn, Overlay, Session};
 
 use super::{diagnostics, status};
 
@@ -26,7 +26,33 @@ const REPORT_EVERY: Duration = Duration::from_millis(250);
 const NAMES_DONE_PERCENT: u32 = 10;
 
 pub async fn index_workspace(session: Arc<Session>) {
-    let _one_at_a_time = session.indexing.lock().await;
+    let turn = session.index_turn().await;
+    index_workspace_in_turn(session, turn).await;
+}
+
+/// Runs `change` with the turn to change the index: now when no indexing run is under way,
+/// else in the background once the runs before it end (in the order asked), since a run
+/// reads files as they are and then replaces the whole index, which would lose a change
+/// applied in the meantime.
+pub async fn in_turn<F, Done>(session: &Arc<Session>, change: F)
+where
+    F: FnOnce(Arc<Session>, IndexTurn) -> Done + Send + 'static,
+    Done: Future<Output = ()> + Send + 'static,
+{
+    match session.index_turn_now() {
+        Some(turn) => change(Arc::clone(session), turn).await,
+        None => {
+            let session = Arc::clone(session);
+            tokio::spawn(async move {
+                let turn = session.index_turn().await;
+                change(session, turn).await;
+            });
+        }
+    }
+}
+
+/// The indexing run itself, for a caller that already holds the turn.
+pub async fn index_workspace_in_turn(session: Arc<Session>, _turn: IndexTurn) {
     status::send(&session, "indexing").await;
     let progress = begin_progress(&session).await;
 

@@ -77,13 +77,19 @@ pub async fn did_change(session: &Session, params: DidChangeTextDocumentParams) 
     }
 }
 
-pub async fn did_close(session: &Session, params: DidCloseTextDocumentParams) {
+pub async fn did_close(session: &Arc<Session>, params: DidCloseTextDocumentParams) {
     let uri = params.text_document.uri;
     let closed = session.docs.remove(&uri);
     let path = closed.and_then(|(_, doc)| doc.path);
     if let Some(path) = path {
-        // The index's view of the file is the disk's again.
-        session.update_index(|index| index.update_file(&path, &crate::analysis::sources::Disk));
+        // The index's view of the file is the disk's again (unless it was opened again
+        // before an indexing run let the index be changed).
+        indexing::in_turn(session, move |session, _turn| async move {
+            if !session.is_open(&path) {
+                session.update_index(|index| index.update_file(&path, &crate::analysis::sources::Disk));
+            }
+        })
+        .await;
     }
     diagnostics::publish_closed(session, uri).await;
 }

@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use tower_lsp_server::ls_types::{DidChangeWatchedFilesParams, FileChangeType};
 
+use crate::analysis::index::WorkspaceIndex;
 use crate::analysis::scan::is_relevant_file;
 use crate::lsp::convert::uri_to_path;
-use crate::lsp::session::{Overlay, Session};
+use crate::lsp::session::{IndexTurn, Overlay, Session};
 
 use super::{diagnostics, indexing, status};
 
@@ -30,29 +31,23 @@ fn is_project_file(path: &Path) -> bool {
 }
 
 pub async fn did_change_watched_files(session: &Arc<Session>, params: DidChangeWatchedFilesParams) {
-    let index = session.index();
-    let mut plan = Plan::default();
-    for change in params.changes {
-        let Some(path) = uri_to_path(&change.uri) else { continue };
-        let deleted = change.typ == FileChangeType::DELETED;
-        if is_project_file(&path) || (deleted && index.projects.iter().any(|p| p.project.root.starts_with(&path))) {
-            plan.rebuild = true;
-            continue;
-        }
-        if let Some(project) = index.projects.iter().rfind(|p| p.affects_functions(&path))
-            && !plan.projects.contains(&project.project.root)
-        {
-            plan.projects.push(project.project.root.clone());
-        }
-        if is_relevant_file(&path) || deleted {
-            plan.files.push((path, deleted));
-        }
-    }
+    let changes: Vec<(PathBuf, bool)> = params
+        .changes
+        .iter()
+        .filter_map(|change| Some((uri_to_path(&change.uri)?, change.typ == FileChangeType::DELETED)))
+        .collect();
+    indexing::in_turn(session, move |session, turn| apply(session, changes, turn)).await;
+}
+
+/// Brings the index up to date with changed files (path, whether deleted), planned from
+/// the index as it is once the turn comes.
+async fn apply(session: Arc<Session>, changes: Vec<(PathBuf, bool)>, turn: IndexTurn) {
+    let plan = plan(&session.index(), changes);
     if plan.rebuild {
-        indexing::index_workspace(Arc::clone(session)).await;
+        indexing::index_workspace_in_turn(session, turn).await;
         return;
     }
-    let worker = Arc::clone(session);
+    let worker = Arc::clone(&session);
     let open: std::collections::HashSet<PathBuf> = session.open_call_sites().into_keys().collect();
     let updated = tokio::task::spawn_blocking(move || {
         let sources = Overlay(&worker);
@@ -71,9 +66,29 @@ pub async fn did_change_watched_files(session: &Arc<Session>, params: DidChangeW
         !plan.projects.is_empty()
     })
     .await;
+    drop(turn);
     if updated.unwrap_or(false) {
-        diagnostics::publish_documents(session, diagnostics::open_uris(session)).await;
-        diagnostics::publish_project_problems(session).await;
-        status::send(session, "ready").await;
+        diagnostics::publish_documents(&session, diagnostics::open_uris(&session)).await;
+        diagnostics::publish_project_problems(&session).await;
+        status::send(&session, "ready").await;
     }
+}
+
+fn plan(index: &WorkspaceIndex, changes: Vec<(PathBuf, bool)>) -> Plan {
+    let mut plan = Plan::default();
+    for (path, deleted) in changes {
+        if is_project_file(&path) || (deleted && index.projects.iter().any(|p| p.project.root.starts_with(&path))) {
+            plan.rebuild = true;
+            continue;
+        }
+        if let Some(project) = index.projects.iter().rfind(|p| p.affects_functions(&path))
+            && !plan.projects.contains(&project.project.root)
+        {
+            plan.projects.push(project.project.root.clone());
+        }
+        if is_relevant_file(&path) || deleted {
+            plan.files.push((path, deleted));
+        }
+    }
+    plan
 }
