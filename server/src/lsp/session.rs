@@ -110,14 +110,16 @@ impl Session {
         self.index.read().map(|slot| (Arc::clone(&slot.0), slot.1)).unwrap_or_default()
     }
 
-    pub fn set_index(&self, index: WorkspaceIndex) {
+    /// Puts a new index in place; only with the turn, so no change made meanwhile is lost.
+    pub fn set_index(&self, _turn: &IndexTurn, index: WorkspaceIndex) {
         if let Ok(mut slot) = self.index.write() {
             *slot = (Arc::new(index), slot.1 + 1);
         }
     }
 
     /// Changes the index in place (cloning it if a request still holds the old one).
-    pub fn update_index(&self, change: impl FnOnce(&mut WorkspaceIndex)) {
+    /// Only with the turn: an indexing run under way would put its index over the change.
+    pub fn update_index(&self, _turn: &IndexTurn, change: impl FnOnce(&mut WorkspaceIndex)) {
         if let Ok(mut slot) = self.index.write() {
             change(Arc::make_mut(&mut slot.0));
             slot.1 += 1;

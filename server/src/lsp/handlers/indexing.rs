@@ -52,7 +52,7 @@ where
 }
 
 /// The indexing run itself, for a caller that already holds the turn.
-pub async fn index_workspace_in_turn(session: Arc<Session>, _turn: IndexTurn) {
+pub async fn index_workspace_in_turn(session: Arc<Session>, turn: IndexTurn) {
     status::send(&session, "indexing").await;
     let progress = begin_progress(&session).await;
 
@@ -77,7 +77,7 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, _turn: IndexTurn) {
     let open = match session.ready.lock() {
         Ok(mut ready) => {
             if let Some(index) = index {
-                session.set_index(index);
+                session.set_index(&turn, index);
             }
             *ready = true;
             diagnostics::open_uris(&session)
@@ -127,7 +127,7 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, _turn: IndexTurn) {
         }
     };
     if let Ok(full) = full {
-        session.set_index(full);
+        session.set_index(&turn, full);
     }
     diagnostics::publish_project_problems(&session).await;
     if let Some(progress) = progress {

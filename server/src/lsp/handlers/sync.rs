@@ -84,9 +84,9 @@ pub async fn did_close(session: &Arc<Session>, params: DidCloseTextDocumentParam
     if let Some(path) = path {
         // The index's view of the file is the disk's again (unless it was opened again
         // before an indexing run let the index be changed).
-        indexing::in_turn(session, move |session, _turn| async move {
+        indexing::in_turn(session, move |session, turn| async move {
             if !session.is_open(&path) {
-                session.update_index(|index| index.update_file(&path, &crate::analysis::sources::Disk));
+                session.update_index(&turn, |index| index.update_file(&path, &crate::analysis::sources::Disk));
             }
         })
         .await;

@@ -48,17 +48,16 @@ async fn apply(session: Arc<Session>, changes: Vec<(PathBuf, bool)>, turn: Index
         return;
     }
     let worker = Arc::clone(&session);
-    let open: std::collections::HashSet<PathBuf> = session.open_call_sites().into_keys().collect();
     let updated = tokio::task::spawn_blocking(move || {
         let sources = Overlay(&worker);
-        worker.update_index(|index| {
+        worker.update_index(&turn, |index| {
             for root in &plan.projects {
                 index.reindex_project(root, &sources);
             }
             for (path, deleted) in &plan.files {
                 if *deleted {
                     index.remove_file(path);
-                } else if !open.contains(path) {
+                } else if !worker.is_open(path) {
                     index.update_file(path, &sources);
                 }
             }
@@ -66,7 +65,6 @@ async fn apply(session: Arc<Session>, changes: Vec<(PathBuf, bool)>, turn: Index
         !plan.projects.is_empty()
     })
     .await;
-    drop(turn);
     if updated.unwrap_or(false) {
         diagnostics::publish_documents(&session, diagnostics::open_uris(&session)).await;
         diagnostics::publish_project_problems(&session).await;
