@@ -6,13 +6,13 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use base44_lsp::analysis::calls::{CallKind, call_sites};
-use base44_lsp::analysis::checks::check_call_site;
-use base44_lsp::analysis::index::{BuildOptions, WorkspaceIndex};
-use base44_lsp::analysis::shapes::response_shape_diagnostics;
-use base44_lsp::analysis::sources::Disk;
-use base44_lsp::analysis::syntax::{Lang, parse};
-use base44_lsp::analysis::text::LineIndex;
+use base44_lsp::checks::names::check_call_site;
+use base44_lsp::checks::shapes::response_shape_diagnostics;
+use base44_lsp::modules::calls::{CallKind, call_sites};
+use base44_lsp::modules::index::{BuildOptions, WorkspaceIndex};
+use base44_lsp::project::sources::Disk;
+use base44_lsp::syntax::text::LineIndex;
+use base44_lsp::syntax::{Lang, parse};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

@@ -8,9 +8,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use base44_lsp::analysis::index::may_hold_call_site;
-use base44_lsp::analysis::scan::scan;
-use base44_lsp::analysis::syntax::{Lang, parse};
+use base44_lsp::modules::index::may_hold_call_site;
+use base44_lsp::project::scan::scan;
+use base44_lsp::syntax::{Lang, parse};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

@@ -1,5 +1,6 @@
-//! The analysis library knows nothing of LSP: only `lsp/` converts. This keeps the CLI
-//! and the editor on one analysis, and the analysis testable without a protocol.
+//! The layers keep to their jobs: only `lsp/` knows LSP types (the CLI and the editor share
+//! one analysis, testable without a protocol), and only `runner/` starts processes (nothing
+//! else in the server can run user code).
 
 use std::path::{Path, PathBuf};
 
@@ -20,18 +21,30 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-#[test]
-fn analysis_names_no_lsp_type() {
-    let analysis = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis");
-    let files = rust_files(&analysis);
-    assert!(files.len() > 10, "the analysis sources were not found under {}", analysis.display());
-    let offenders: Vec<String> = files
+/// The source files outside `except` (a folder under `src/`) that contain any of `words`.
+fn offenders(except: &str, words: &[&str]) -> Vec<String> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = rust_files(&src);
+    assert!(files.len() > 30, "the sources were not found under {}", src.display());
+    files
         .iter()
+        .filter(|path| !path.starts_with(src.join(except)))
         .filter(|path| {
             let text = std::fs::read_to_string(path).unwrap_or_default();
-            ["tower_lsp_server", "ls_types", "lsp_types"].iter().any(|name| text.contains(name))
+            words.iter().any(|word| text.contains(word))
         })
-        .map(|path| path.display().to_string())
-        .collect();
-    assert!(offenders.is_empty(), "these analysis files name LSP types: {offenders:?}");
+        .map(|path| path.strip_prefix(&src).unwrap_or(path).display().to_string())
+        .collect()
+}
+
+#[test]
+fn only_lsp_names_lsp_types() {
+    let found = offenders("lsp", &["tower_lsp_server", "ls_types", "lsp_types"]);
+    assert!(found.is_empty(), "these files outside lsp/ name LSP types: {found:?}");
+}
+
+#[test]
+fn only_the_runner_spawns_processes() {
+    let found = offenders("runner", &["process::Command", "Command::new", "tokio::process"]);
+    assert!(found.is_empty(), "these files outside runner/ start processes: {found:?}");
 }

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use base44_lsp::analysis::runner::{CancellationToken, InvokeError, InvokeRequest, InvokeResponse, Target, invoke};
+use base44_lsp::runner::{CancellationToken, InvokeError, InvokeRequest, InvokeResponse, Target, invoke};
 use serde_json::{Value, json};
 
 fn fixtures() -> PathBuf {

@@ -6,10 +6,10 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use base44_lsp::analysis::diagnostics::Diagnostic;
-use base44_lsp::analysis::shapes::response_shape_diagnostics;
-use base44_lsp::analysis::syntax::{Lang, parse};
-use base44_lsp::analysis::text::LineIndex;
+use base44_lsp::checks::shapes::response_shape_diagnostics;
+use base44_lsp::syntax::diagnostics::Diagnostic;
+use base44_lsp::syntax::text::LineIndex;
+use base44_lsp::syntax::{Lang, parse};
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/shapes_corpus")

@@ -4,11 +4,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::analysis::batch::{WorkspaceReport, check_workspace};
-use crate::analysis::diagnostics::Severity;
-use crate::analysis::sources::Disk;
-use crate::analysis::text::LineIndex;
-use crate::analysis::wording::counted;
+use crate::checks::batch::{WorkspaceReport, check_workspace};
+use crate::project::sources::Disk;
+use crate::syntax::diagnostics::Severity;
+use crate::syntax::text::LineIndex;
+use crate::syntax::wording::counted;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

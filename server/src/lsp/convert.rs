@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use tower_lsp_server::ls_types::{self as ls, Uri};
 
-use crate::analysis::diagnostics::{Diagnostic, Fix, Severity};
-use crate::analysis::text::{LineIndex, Utf16Pos};
+use crate::syntax::diagnostics::{Diagnostic, Fix, Severity};
+use crate::syntax::text::{LineIndex, Utf16Pos};
 
 use super::settings::Settings;
 

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 use tree_sitter::{InputEdit, Point, Tree};
 
-use crate::analysis::calls::{self, CallSite};
-use crate::analysis::syntax::{self, Lang};
-use crate::analysis::text::LineIndex;
+use crate::modules::calls::{self, CallSite};
+use crate::syntax::text::LineIndex;
+use crate::syntax::{self, Lang};
 
 use super::convert::{FileText, uri_to_path};
 

@@ -10,10 +10,10 @@ use dashmap::DashMap;
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::Uri;
 
-use crate::analysis::calls::{CallKind, CallSite};
-use crate::analysis::index::WorkspaceIndex;
-use crate::analysis::sources::{Sources, read_source};
-use crate::analysis::text::LineIndex;
+use crate::modules::calls::{CallKind, CallSite};
+use crate::modules::index::WorkspaceIndex;
+use crate::project::sources::{Sources, read_source};
+use crate::syntax::text::LineIndex;
 
 use super::documents::Document;
 use super::raw_results::RawResults;

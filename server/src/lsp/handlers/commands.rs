@@ -8,11 +8,11 @@ use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse, ExecuteCommandParams,
 };
 
-use crate::analysis::index::ProjectIndex;
-use crate::analysis::types_file;
 use crate::lsp::convert::{self, uri_to_path};
 use crate::lsp::guard::guarded;
 use crate::lsp::session::Session;
+use crate::modules::index::ProjectIndex;
+use crate::project::types_file;
 
 use super::diagnostics::analyse;
 use super::navigation::locations;
@@ -72,7 +72,7 @@ pub fn list_functions(session: &Session, args: &[Value]) -> Result<Option<Value>
     let mut out = Vec::new();
     for project in projects_for(session, args) {
         for function in &project.functions {
-            let offset = crate::analysis::navigation::definition(function).1;
+            let offset = crate::features::navigation::definition(function).1;
             let Some(location) = locations(session, vec![(function.entry.clone(), offset..offset)]).pop() else {
                 continue;
             };

@@ -10,11 +10,11 @@ use tower_lsp_server::ls_types::{
     CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, Documentation, MarkupContent, MarkupKind,
 };
 
-use crate::analysis::completion::{Completion, CompletionKind, complete, function_details};
-use crate::analysis::index::WorkspaceIndex;
+use crate::features::completion::{Completion, CompletionKind, complete, function_details};
 use crate::lsp::completion_list::{self, ItemDefaults, List};
 use crate::lsp::guard::guarded;
 use crate::lsp::session::{FunctionItemsKey, Session};
+use crate::modules::index::WorkspaceIndex;
 
 pub fn completion(session: &Session, params: CompletionParams) -> Result<Option<CompletionResponse>> {
     let position = params.text_document_position;

@@ -6,13 +6,13 @@ use std::path::PathBuf;
 
 use tower_lsp_server::ls_types::{self as ls, Uri};
 
-use crate::analysis::checks::check_file;
-use crate::analysis::diagnostics::Diagnostic;
-use crate::analysis::index::WorkspaceIndex;
+use crate::checks::names::check_file;
 use crate::lsp::convert::{self, FileText, path_to_uri, uri_to_path};
 use crate::lsp::documents::Document;
 use crate::lsp::guard::guarded;
 use crate::lsp::session::Session;
+use crate::modules::index::WorkspaceIndex;
+use crate::syntax::diagnostics::Diagnostic;
 
 /// The analysis diagnostics of an open document, against the current index.
 pub fn analyse(index: &WorkspaceIndex, doc: &Document) -> Vec<Diagnostic> {

@@ -11,11 +11,11 @@ use std::time::Duration;
 use tower_lsp_server::ls_types::ProgressToken;
 use tower_lsp_server::{Bounded, NotCancellable, OngoingProgress};
 
-use crate::analysis::functions::EntryReading;
-use crate::analysis::index::{WorkspaceIndex, call_sites_of_files};
-use crate::analysis::scan::scan;
-use crate::analysis::wording::counted;
 use crate::lsp::session::{IndexTurn, Overlay, Session};
+use crate::modules::index::{WorkspaceIndex, call_sites_of_files};
+use crate::project::functions::EntryReading;
+use crate::project::scan::scan;
+use crate::syntax::wording::counted;
 
 use super::{diagnostics, status};
 

@@ -10,10 +10,10 @@ use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::{MessageType, ProgressToken};
 
-use crate::analysis::runner::{self, CancellationToken, InvokeRequest, Target, TextChunks};
 use crate::lsp::convert::uri_to_path;
 use crate::lsp::session::Session;
 use crate::lsp::settings::InvokeSettings;
+use crate::runner::{self, CancellationToken, InvokeRequest, Target, TextChunks};
 
 pub const INVOKE: &str = "base44.invoke";
 

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{CodeActionOrCommand, CodeLens, CodeLensParams, Command, Uri};
 
-use crate::analysis::lenses::{DocumentActions, InvokeAction, document_actions};
+use crate::features::lenses::{DocumentActions, InvokeAction, document_actions};
 use crate::lsp::convert::FileText;
 use crate::lsp::documents::Document;
 use crate::lsp::guard::guarded;

@@ -11,7 +11,7 @@ use tower_lsp_server::ls_types::{
     TextDocumentPositionParams, TextEdit, Uri, WorkspaceEdit,
 };
 
-use crate::analysis::navigation::{self, Target};
+use crate::features::navigation::{self, Target};
 use crate::lsp::convert::{FileText, location, path_to_uri};
 use crate::lsp::guard::guarded;
 use crate::lsp::session::{Overlay, Session};

@@ -10,11 +10,11 @@ use std::sync::Arc;
 
 use tower_lsp_server::ls_types::Uri;
 
-use crate::analysis::project::{is_base44_root, is_flat_root};
 use crate::lsp::convert::uri_to_path;
 use crate::lsp::documents::Document;
 use crate::lsp::guard::guarded_notification;
 use crate::lsp::session::Session;
+use crate::project::{is_base44_root, is_flat_root};
 
 use super::{diagnostics, indexing};
 
@@ -86,7 +86,7 @@ pub async fn did_close(session: &Arc<Session>, params: DidCloseTextDocumentParam
         // before an indexing run let the index be changed).
         indexing::in_turn(session, move |session, turn| async move {
             if !session.is_open(&path) {
-                session.update_index(&turn, |index| index.update_file(&path, &crate::analysis::sources::Disk));
+                session.update_index(&turn, |index| index.update_file(&path, &crate::project::sources::Disk));
             }
         })
         .await;

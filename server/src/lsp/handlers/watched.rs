@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use tower_lsp_server::ls_types::{DidChangeWatchedFilesParams, FileChangeType};
 
-use crate::analysis::index::WorkspaceIndex;
-use crate::analysis::scan::is_relevant_file;
 use crate::lsp::convert::uri_to_path;
 use crate::lsp::session::{IndexTurn, Overlay, Session};
+use crate::modules::index::WorkspaceIndex;
+use crate::project::scan::is_relevant_file;
 
 use super::{diagnostics, indexing, status};
 

@@ -1,0 +1,177 @@
+//! Completion inside `invoke("…")` (function names), `fetch("/…")` (paths) and the data
+//! object of an invoke (the inputs the function reads).
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::path::Path;
+
+use tree_sitter::{Node, Tree};
+
+use crate::modules::calls::{self, CallKind};
+use crate::modules::index::{ProjectIndex, WorkspaceIndex};
+use crate::project::functions::{FunctionDef, slash_path};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompletionKind {
+    Function,
+    Input,
+}
+
+/// One item, borrowing from the index: a list holds every function of a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion<'i> {
+    pub kind: CompletionKind,
+    pub label: &'i str,
+    /// For inputs, the function they belong to. Functions' details come from
+    /// [`function_details`], asked for only when shown.
+    pub detail: Option<String>,
+    /// What the item puts in the list's range.
+    pub new_text: Cow<'i, str>,
+}
+
+/// What is offered at one place. The items all replace the same range (the whole call
+/// string, or the word being typed), so a list of thousands says it once.
+#[derive(Debug, Clone)]
+pub struct Completions<'i> {
+    pub replace: Range<usize>,
+    pub offered: Offered<'i>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Offered<'i> {
+    /// Every function of the project, for a call of this kind: the same items at every
+    /// such call until the index changes, so they are listed only when asked for.
+    Functions {
+        project: &'i ProjectIndex,
+        kind: CallKind,
+    },
+    Inputs(Vec<Completion<'i>>),
+}
+
+impl<'i> Completions<'i> {
+    /// The call kind when the items are every function of the project.
+    pub fn every_function(&self) -> Option<CallKind> {
+        match self.offered {
+            Offered::Functions { kind, .. } => Some(kind),
+            Offered::Inputs(_) => None,
+        }
+    }
+
+    pub fn items(&self) -> Vec<Completion<'i>> {
+        match &self.offered {
+            Offered::Functions { project, kind } => function_items(project, *kind),
+            Offered::Inputs(items) => items.clone(),
+        }
+    }
+}
+
+/// The completions at `offset`, or `None` when the cursor is not where base44-lsp
+/// completes anything (other servers' completions then stand alone).
+pub fn complete<'i>(
+    index: &'i WorkspaceIndex,
+    path: &Path,
+    src: &str,
+    tree: Option<&Tree>,
+    offset: usize,
+) -> Option<Completions<'i>> {
+    let project = index.project_of(path)?;
+    if let Some(site) = calls::call_site_at(tree, src, offset) {
+        return Some(Completions { replace: site.content, offered: Offered::Functions { project, kind: site.kind } });
+    }
+    complete_inputs(project, src, tree?, offset)
+}
+
+fn function_items(project: &ProjectIndex, kind: CallKind) -> Vec<Completion<'_>> {
+    let mut items: Vec<Completion> = project
+        .functions
+        .iter()
+        .map(|function| {
+            let new_text = match kind {
+                CallKind::Invoke => Cow::Borrowed(function.name.as_str()),
+                CallKind::Fetch => Cow::Owned(format!("/{}", function.name)),
+            };
+            Completion { kind: CompletionKind::Function, label: &function.name, detail: None, new_text }
+        })
+        .collect();
+    // Two functions can claim a name (a problem flagged elsewhere); offer it once.
+    items.dedup_by(|a, b| a.label == b.label);
+    items
+}
+
+/// Where a function lives and its documentation, for a completion item being shown.
+pub fn function_details(index: &WorkspaceIndex, path: &Path, name: &str) -> Option<(String, Option<String>)> {
+    let project = index.project_of(path)?;
+    let function = project.function(name)?;
+    Some((describe_location(project, function), documentation(function)))
+}
+
+/// `base44/functions/process-order/entry.ts`, relative to the project root.
+pub fn describe_location(project: &ProjectIndex, function: &FunctionDef) -> String {
+    let file = function.config.as_ref().unwrap_or(&function.entry);
+    slash_path(file.strip_prefix(&project.project.root).unwrap_or(file))
+}
+
+/// The function's doc comment and the inputs it reads, as Markdown.
+pub fn documentation(function: &FunctionDef) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(doc) = function.serve.as_ref().and_then(|s| s.doc.clone()) {
+        parts.push(doc);
+    }
+    if !function.inputs.is_empty() {
+        let inputs: Vec<String> = function.inputs.iter().map(|i| format!("`{i}`")).collect();
+        parts.push(format!("Inputs: {}", inputs.join(", ")));
+    }
+    (!parts.is_empty()).then(|| parts.join("\n\n"))
+}
+
+fn complete_inputs<'i>(project: &'i ProjectIndex, src: &str, tree: &Tree, offset: usize) -> Option<Completions<'i>> {
+    let object = enclosing_data_object(tree, src, offset)?;
+    let call = object.parent()?.parent()?;
+    let site = calls::call_site_of(call, src)?;
+    if site.kind != CallKind::Invoke || site.data.as_ref() != Some(&object.byte_range()) {
+        return None;
+    }
+    let function = project.function(&site.value)?;
+    let word_start = src[..offset].rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).map_or(0, |i| i + 1);
+    let present = present_keys(object, src);
+    let items = function
+        .inputs
+        .iter()
+        .filter(|input| !present.contains(input))
+        .map(|input| Completion {
+            kind: CompletionKind::Input,
+            label: input,
+            detail: Some(format!("input of {}", function.name)),
+            new_text: Cow::Borrowed(input),
+        })
+        .collect();
+    Some(Completions { replace: word_start..offset, offered: Offered::Inputs(items) })
+}
+
+fn enclosing_data_object<'t>(tree: &'t Tree, src: &str, offset: usize) -> Option<Node<'t>> {
+    let mut node = tree.root_node().descendant_for_byte_range(offset, offset)?;
+    for _ in 0..4 {
+        if node.kind() == "object" && node.start_byte() < offset && offset < node.end_byte() {
+            return Some(node);
+        }
+        node = node.parent()?;
+    }
+    let _ = src;
+    None
+}
+
+fn present_keys(object: Node, src: &str) -> Vec<String> {
+    let mut cursor = object.walk();
+    object
+        .named_children(&mut cursor)
+        .filter_map(|prop| match prop.kind() {
+            "pair" => prop.child_by_field_name("key"),
+            "shorthand_property_identifier" => Some(prop),
+            _ => None,
+        })
+        .map(|key| crate::syntax::text(key, src).trim_matches(['"', '\'']).to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
