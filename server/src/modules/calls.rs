@@ -10,7 +10,7 @@ use crate::syntax::fields::FieldExt;
 use crate::syntax::text::floor_char_boundary;
 use crate::syntax::{self, StringLit, TopLevel};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CallKind {
     Invoke,
@@ -26,18 +26,48 @@ impl CallKind {
     }
 }
 
-/// One call with a static first argument.
+/// How a site writes the function's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteForm {
+    /// A string: `invoke("name")`, `fetch("/path")`, `functions["a/b"]`, a wrapper's argument.
+    Literal,
+    /// A property name: `functions.checkout`.
+    Property,
+    /// A destructured key: `const { checkout } = base44.functions` (`shorthand`: no `: alias`).
+    PatternKey { shorthand: bool },
+    /// A call of a function object bound elsewhere (`checkout({…})` after `import { checkout }`):
+    /// `content` is the callee, not a name written here.
+    ObjectCall,
+}
+
+/// One place that names a function: a call with a static name, or a function object.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallSite {
     pub kind: CallKind,
-    /// The string's value: a function name for invoke, a path for fetch.
+    /// The name as written: a function name for invoke, a path for fetch.
     pub value: String,
-    /// Byte range of the string's contents, inside the quotes.
+    /// Byte range of the name (inside the quotes for a string).
     pub content: Range<usize>,
-    /// Byte range of the whole call expression.
+    /// Byte range of the whole call expression (the member read for a function object
+    /// that is not called there).
     pub call: Range<usize>,
-    /// Byte range of the second argument (invoke's data, fetch's init), if any.
+    /// Byte range of the data argument (invoke's data, fetch's init), if any.
     pub data: Option<Range<usize>>,
+    pub form: SiteForm,
+    /// `functions.<name>(…)` called directly: the published SDK has no such method.
+    pub member_call: bool,
+}
+
+impl CallSite {
+    /// A string-named call site (`invoke("x", data)`, a wrapper's call).
+    pub fn literal(kind: CallKind, value: String, content: Range<usize>, call: Range<usize>, data: Option<Range<usize>>) -> Self {
+        Self { kind, value, content, call, data, form: SiteForm::Literal, member_call: false }
+    }
+
+    /// Whether the name is written at this site (so it can be completed, fixed and renamed).
+    pub fn names_here(&self) -> bool {
+        self.form != SiteForm::ObjectCall
+    }
 }
 
 impl CallSite {
@@ -165,7 +195,7 @@ pub fn call_site_of(call: Node, src: &str) -> Option<CallSite> {
     let first = values.next()?;
     let StringLit { value, content } = syntax::string_literal(first, src)?;
     let data = values.next().map(|n| n.byte_range());
-    Some(CallSite { kind, value, content, call: call.byte_range(), data })
+    Some(CallSite::literal(kind, value, content, call.byte_range(), data))
 }
 
 /// The call site whose string holds `offset` (between its quotes, ends included).
@@ -247,7 +277,7 @@ fn call_site_in_line(src: &str, offset: usize) -> Option<CallSite> {
     let content = line_start + quote_at + 1..content_end;
     let call_start =
         line_start + before[..quote_at].rfind(|c: char| c.is_whitespace() || c == '=').map_or(0, |i| i + 1);
-    Some(CallSite { kind, value: src[content.clone()].to_string(), content, call: call_start..content_end, data: None })
+    Some(CallSite::literal(kind, src[content.clone()].to_string(), content, call_start..content_end, None))
 }
 
 #[cfg(test)]
@@ -334,13 +364,7 @@ mod tests {
 
     #[test]
     fn fetch_targets_resolve_by_longest_segment_prefix() {
-        let site = |value: &str| CallSite {
-            kind: CallKind::Fetch,
-            value: value.into(),
-            content: 10..10 + value.len(),
-            call: 0..0,
-            data: None,
-        };
+        let site = |value: &str| CallSite::literal(CallKind::Fetch, value.into(), 10..10 + value.len(), 0..0, None);
         let names = |name: &str| ["orders", "orders/refund", "report"].contains(&name);
         assert_eq!(site("/orders/refund/x?y=1").target(names), Some(("orders/refund", 11..24)));
         assert_eq!(site("report").target(names), Some(("report", 10..16)));

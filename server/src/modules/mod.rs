@@ -1,4 +1,9 @@
-//! Between files: the call sites of each file and the workspace index that keeps them.
+//! Between files: each file's imports and exports, specifiers resolved to files, the flow
+//! of values within a file (call sites, observations, the file's summary), and the
+//! workspace index that keeps every file's summary and call sites.
 
 pub mod calls;
+pub mod flow;
+pub mod imports;
 pub mod index;
+pub mod resolve;

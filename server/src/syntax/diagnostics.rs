@@ -58,6 +58,16 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub fixes: Vec<Fix>,
+    /// Other places the problem involves (a helper's `return` in another file).
+    pub related: Vec<Related>,
+}
+
+/// A place a diagnostic points to besides its own range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub path: PathBuf,
+    pub range: Range<usize>,
+    pub message: String,
 }
 
 impl Diagnostic {
@@ -68,11 +78,16 @@ impl Diagnostic {
         code: &'static str,
         message: impl Into<String>,
     ) -> Self {
-        Self { path: path.into(), range, severity, code, message: message.into(), fixes: Vec::new() }
+        Self { path: path.into(), range, severity, code, message: message.into(), fixes: Vec::new(), related: Vec::new() }
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fixes.push(fix);
+        self
+    }
+
+    pub fn with_related(mut self, related: Related) -> Self {
+        self.related.push(related);
         self
     }
 }

@@ -1,18 +1,12 @@
 //! The response-shape check: reads of an invoke's raw axios response where its JSON
 //! (`res.data`) was meant, `.data` on a fetch's native `Response`, and invoke error
-//! bodies read off the error instead of `err.response.data`.
+//! bodies read off the error instead of `err.response.data`. The flow (`modules::flow`)
+//! says where responses are used; this turns those observations into diagnostics.
 
+mod destructure;
 mod errors;
-mod flow;
-mod helpers;
-mod ids;
-mod index;
-mod members;
-mod patterns;
-mod react_query;
+mod fields;
 mod report;
-mod scope;
-mod shape;
 
 #[cfg(test)]
 mod tests;
@@ -21,6 +15,11 @@ use std::path::Path;
 
 use tree_sitter::Tree;
 
+use crate::modules::flow::env::Env;
+use crate::modules::flow::index::Index;
+use crate::modules::flow::shape::Shape;
+use crate::modules::flow::{Observation, analyse};
+use crate::modules::imports::ModuleSyntax;
 use crate::syntax::diagnostics::Diagnostic;
 
 pub use report::{
@@ -28,37 +27,41 @@ pub use report::{
     INVOKE_RESULT_HEDGE,
 };
 
-/// How deep helpers that return other helpers' results are followed.
-const MAX_HELPER_ROUNDS: usize = 4;
-
-/// Every response-shape mistake in one parsed file, in document order. Byte ranges.
+/// Every response-shape mistake in one parsed file on its own (its imports unknown), in
+/// document order. Byte ranges.
 pub fn response_shape_diagnostics(tree: &Tree, src: &str, path: &Path) -> Vec<Diagnostic> {
-    // Most files call no function: skip them without walking the tree.
-    if memchr::memmem::find(src.as_bytes(), b"functions").is_none() {
-        return Vec::new();
-    }
-    let index = index::Index::build(tree, src);
-    if index.calls.is_empty() {
-        return Vec::new();
-    }
-    let mut engine = flow::Engine::new(&index, report::Reporter::new(path));
-    for (call, _) in &index.calls {
-        if let Some(shape) = flow::static_shape(*call, &index) {
-            engine.push(flow::Task::Value(*call, shape));
+    let index = Index::build(tree, src);
+    let module = ModuleSyntax::read(tree, src);
+    let flow = analyse(&index, &module, &Env::default(), path);
+    shape_diagnostics(&index, &flow.observations, path)
+}
+
+/// The diagnostics of the flow's observations of one file.
+pub fn shape_diagnostics<'t>(index: &Index<'t, '_>, observations: &[Observation<'t>], path: &Path) -> Vec<Diagnostic> {
+    let mut checker = Checker { index, out: report::Reporter::new(path) };
+    for observation in observations {
+        match observation {
+            Observation::Read { member, object, property, response } => match response {
+                Shape::AxiosResponse(origin) => checker.axios_field(*member, *object, *property, origin),
+                Shape::FetchResponse(origin) => checker.fetch_field(*member, *object, *property, origin),
+                _ => {}
+            },
+            Observation::Destructure { pattern, response } => checker.destructure(*pattern, response.clone()),
+            Observation::WholeHedge { binary, operand, origin } => checker.whole_value_hedge(*binary, *operand, origin),
+            Observation::InvokeError { param, origins } => errors::check_error_binding(&mut checker, *param, origins),
         }
     }
-    engine.run();
-    // A helper's callers are followed once all its returns are known.
-    for _ in 0..MAX_HELPER_ROUNDS {
-        if !engine.release_helpers() {
-            break;
-        }
-        engine.run();
+    checker.out.finish()
+}
+
+/// Turns observations into diagnostics, with the node index to look around them.
+pub(super) struct Checker<'t, 's, 'i, 'p> {
+    pub index: &'i Index<'t, 's>,
+    pub out: report::Reporter<'p>,
+}
+
+impl<'s> Checker<'_, 's, '_, '_> {
+    pub fn text(&self, node: tree_sitter::Node) -> &'s str {
+        self.index.text(node)
     }
-    let mut out = engine.out;
-    errors::check(&index, &mut out);
-    if index.too_deep() {
-        return Vec::new();
-    }
-    out.finish()
 }

@@ -1,7 +1,7 @@
-//! The nodes the checks look at, found without walking the whole file: the
-//! `functions.invoke`/`functions.fetch` calls from the text's `functions` occurrences,
-//! a variable's references from its name's occurrences in its scope, and each node's
-//! parent remembered from the descents that reached it.
+//! The nodes the flow looks at, found without walking the whole file: where it starts
+//! from the text's `functions` (and imported names), a variable's references from its
+//! name's occurrences in its scope, and each node's parent remembered from the descents
+//! that reached it.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
@@ -10,8 +10,6 @@ use std::ops::Range;
 use tree_sitter::{Language, Node, Tree, TreeCursor};
 
 use super::ids::IdMap;
-use super::shape::Origin;
-use crate::modules::calls::{CallKind, functions_call_kind};
 use crate::syntax::fields::FieldExt;
 use crate::syntax::{TopLevel, text, word_occurrences};
 
@@ -27,7 +25,6 @@ struct Kinds {
     identifier: u16,
     /// A shorthand in a pattern binds or assigns a variable too: `({ res } = other)`.
     shorthand_pattern: u16,
-    call: u16,
     awaited: u16,
     /// What [`super::scope::is_function`] names.
     functions: [u16; FUNCTION_KINDS.len()],
@@ -62,7 +59,6 @@ impl Kinds {
             let kinds = Kinds {
                 identifier: language.id_for_node_kind("identifier", true),
                 shorthand_pattern: language.id_for_node_kind("shorthand_property_identifier_pattern", true),
-                call: language.id_for_node_kind("call_expression", true),
                 awaited: language.id_for_node_kind("await_expression", true),
                 functions: FUNCTION_KINDS.map(|kind| language.id_for_node_kind(kind, true)),
                 blocks: BLOCK_SCOPE_KINDS.map(|kind| language.id_for_node_kind(kind, true)),
@@ -75,8 +71,6 @@ impl Kinds {
 
 pub struct Index<'t, 's> {
     pub src: &'s str,
-    /// The calls, in document order (an outer call before the calls inside it).
-    pub calls: Vec<(Node<'t>, CallKind)>,
     root: Node<'t>,
     top_level: TopLevel<'t>,
     kinds: Kinds,
@@ -86,40 +80,25 @@ pub struct Index<'t, 's> {
     /// and its depth. tree-sitter's own `Node::parent` descends from the root for every
     /// call, and climbing is what the checks do most.
     parents: RefCell<IdMap<(Node<'t>, usize)>>,
-    /// What each call asked about is (by id): a call's origin is asked for again and again.
-    origins: RefCell<IdMap<Option<Origin>>>,
     /// A descent went past [`MAX_DEPTH`]: the file is not checked.
     too_deep: Cell<bool>,
     /// The names each scope (by node id) declares: asked again for every reference.
     declarations: RefCell<IdMap<HashSet<&'s str>>>,
 }
 
-/// A cheap test on the callee's text before the full one.
-fn may_be_functions_call(call: Node, src: &str) -> bool {
-    let Some(callee) = call.child(0) else {
-        return false;
-    };
-    let text = text(callee, src).trim_end_matches([')', '!', ' ', '\t', '\n', '\r']);
-    text.ends_with("invoke") || text.ends_with("fetch")
-}
-
 impl<'t, 's> Index<'t, 's> {
     pub fn build(tree: &'t Tree, src: &'s str) -> Self {
         let root = tree.root_node();
-        let mut index = Self {
+        Self {
             src,
-            calls: Vec::new(),
             root,
             top_level: TopLevel::new(tree),
             kinds: Kinds::of(&tree.language()),
             cursor: RefCell::new(root.walk()),
             parents: RefCell::default(),
-            origins: RefCell::default(),
             too_deep: Cell::new(false),
             declarations: RefCell::default(),
-        };
-        index.calls = index.find_calls();
-        index
+        }
     }
 
     /// Whether some node the checks needed sits deeper than [`MAX_DEPTH`].
@@ -127,36 +106,13 @@ impl<'t, 's> Index<'t, 's> {
         self.too_deep.get()
     }
 
-    /// Each call's callee holds a `.functions` property: start there and climb to the
-    /// call, instead of looking at every call of the file.
-    fn find_calls(&self) -> Vec<(Node<'t>, CallKind)> {
-        let mut calls = Vec::new();
-        for start in self.occurrences(0..self.src.len(), "functions") {
-            let Some(property) = self.leaf_at(start) else {
-                continue;
-            };
-            if property.start_byte() != start || property.end_byte() != start + "functions".len() {
-                continue;
-            }
-            // Between the property and its call there are only member reads and
-            // wrappers: the nearest call above is the only candidate.
-            let mut current = self.parent(property);
-            while let Some(node) = current {
-                if node.kind_id() == self.kinds.call {
-                    if may_be_functions_call(node, self.src)
-                        && let Some(kind) = functions_call_kind(node, self.src)
-                    {
-                        calls.push((node, kind));
-                    }
-                    break;
-                }
-                current = self.parent(node);
-            }
-        }
-        // The order of a walk of the tree: by start, an enclosing call first.
-        calls.sort_by_key(|(call, _)| (call.start_byte(), std::cmp::Reverse(call.end_byte())));
-        calls.dedup_by_key(|(call, _)| call.id());
-        calls
+    /// The leaves spelled `word` (identifiers, property names, pattern shorthands), found
+    /// from the text: the flow starts from `functions` and from imported names.
+    pub fn leaves_named(&self, word: &str) -> Vec<Node<'t>> {
+        self.occurrences(0..self.src.len(), word)
+            .filter_map(|start| self.leaf_at(start))
+            .filter(|leaf| leaf.start_byte() <= leaf.end_byte() && self.text(*leaf) == word)
+            .collect()
     }
 
     fn occurrences<'a>(&'a self, range: Range<usize>, word: &'a str) -> impl Iterator<Item = usize> + 'a {
@@ -231,33 +187,12 @@ impl<'t, 's> Index<'t, 's> {
         Some(child)
     }
 
-    /// The kind of a call found by [`Index::build`] (`None` for any other node).
-    pub fn call_kind(&self, call: Node) -> Option<CallKind> {
-        let start = call.start_byte();
-        let first = self.calls.partition_point(|(c, _)| c.start_byte() < start);
-        self.calls[first..]
-            .iter()
-            .take_while(|(c, _)| c.start_byte() == start)
-            .find(|(c, _)| c.id() == call.id())
-            .map(|(_, kind)| *kind)
-    }
-
     /// How deep a node reached by a descent lies (the root: 0).
     fn depth_of(&self, node: Node<'t>) -> Option<usize> {
         if node.id() == self.root.id() {
             return Some(0);
         }
         self.parents.borrow().get(&node.id()).map(|(_, depth)| *depth)
-    }
-
-    /// The origin of a call, remembered: `compute` runs once per call.
-    pub fn origin(&self, call: Node, compute: impl FnOnce() -> Option<Origin>) -> Option<Origin> {
-        if let Some(origin) = self.origins.borrow().get(&call.id()) {
-            return origin.clone();
-        }
-        let origin = compute();
-        self.origins.borrow_mut().insert(call.id(), origin.clone());
-        origin
     }
 
     /// Descends from `start` (a node and its depth) towards `byte`, remembering each
@@ -338,6 +273,14 @@ impl<'t, 's> Index<'t, 's> {
         let answer = names.contains(name);
         self.declarations.borrow_mut().insert(scope.id(), names);
         answer
+    }
+
+    pub fn root_node(&self) -> Node<'t> {
+        self.root
+    }
+
+    pub fn root_id(&self) -> usize {
+        self.root.id()
     }
 
     pub fn text(&self, node: Node) -> &'s str {

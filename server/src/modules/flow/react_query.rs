@@ -4,8 +4,8 @@
 
 use tree_sitter::Node;
 
-use super::flow::{Engine, Task};
-use super::members::first_param;
+use super::engine::{Engine, Task};
+use super::invokes::first_param;
 use super::shape::Shape;
 use crate::syntax::fields::FieldExt;
 
@@ -16,7 +16,7 @@ const MUTATION_RESULT_CALLBACKS: &[&str] = &["onSuccess", "onSettled"];
 
 /// A function (or a name of one) returns a value of `shape`: where react-query passes
 /// it on. Whether it was a react-query option at all.
-pub(super) fn returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, function: Node<'t>, shape: Shape) -> bool {
+pub(super) fn returned<'t>(engine: &mut Engine<'t, '_, '_>, function: Node<'t>, shape: Shape) -> bool {
     let resolved = shape.awaited();
     if resolved.response().is_none() {
         return false;
@@ -32,7 +32,7 @@ pub(super) fn returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, function: Node<'
 }
 
 /// `useQuery({ queryFn })`, `useMutation({ mutationFn })`.
-fn option_returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, pair: Node<'t>, resolved: Shape) -> bool {
+fn option_returned<'t>(engine: &mut Engine<'t, '_, '_>, pair: Node<'t>, resolved: Shape) -> bool {
     let Some(key) = pair.field("key") else {
         return false;
     };
@@ -62,7 +62,7 @@ fn option_returned<'t>(engine: &mut Engine<'t, '_, '_, '_>, pair: Node<'t>, reso
 /// The older positional forms: `useQuery(key, queryFn, options)`, `useMutation(mutationFn,
 /// options)`.
 fn positional_returned<'t>(
-    engine: &mut Engine<'t, '_, '_, '_>,
+    engine: &mut Engine<'t, '_, '_>,
     function: Node<'t>,
     args: Node<'t>,
     resolved: Shape,
@@ -94,7 +94,7 @@ fn positional_returned<'t>(
 }
 
 /// `useQuery` for both `useQuery(…)` and `ReactQuery.useQuery(…)`.
-fn hook_name<'s>(engine: &Engine<'_, 's, '_, '_>, hook: Node) -> &'s str {
+fn hook_name<'s>(engine: &Engine<'_, 's, '_>, hook: Node) -> &'s str {
     hook.field("function")
         .map(|callee| match callee.field("property") {
             Some(property) => engine.text(property),
@@ -104,7 +104,7 @@ fn hook_name<'s>(engine: &Engine<'_, 's, '_, '_>, hook: Node) -> &'s str {
 }
 
 /// `onSuccess`/`onSettled` in an options object receive what the mutation resolved to.
-fn result_callbacks<'t>(engine: &mut Engine<'t, '_, '_, '_>, options: Node<'t>, resolved: &Shape) {
+fn result_callbacks<'t>(engine: &mut Engine<'t, '_, '_>, options: Node<'t>, resolved: &Shape) {
     for callback in MUTATION_RESULT_CALLBACKS {
         if let Some(param) = option(engine, options, callback).and_then(first_param) {
             engine.push(Task::Pattern(param, resolved.clone(), None));
@@ -114,7 +114,7 @@ fn result_callbacks<'t>(engine: &mut Engine<'t, '_, '_, '_>, options: Node<'t>, 
 
 /// A call of a mutation's `mutate`/`mutateAsync`: its options' callbacks get the result,
 /// and `mutateAsync` resolves to it.
-pub(super) fn mutate_called<'t>(engine: &mut Engine<'t, '_, '_, '_>, call: Node<'t>, resolved: Shape, resolves: bool) {
+pub(super) fn mutate_called<'t>(engine: &mut Engine<'t, '_, '_>, call: Node<'t>, resolved: Shape, resolves: bool) {
     if let Some(options) =
         call.field("arguments").and_then(|args| args.named_child(1)).filter(|options| options.kind() == "object")
     {
@@ -136,7 +136,7 @@ pub(super) fn mutate_fn(key: &str, resolved: &Shape) -> Option<Shape> {
 }
 
 /// The function or value given for `key` in an options object (`key: v` or `key() {}`).
-fn option<'t>(engine: &Engine<'t, '_, '_, '_>, options: Node<'t>, key: &str) -> Option<Node<'t>> {
+fn option<'t>(engine: &Engine<'t, '_, '_>, options: Node<'t>, key: &str) -> Option<Node<'t>> {
     let mut cursor = options.walk();
     options.named_children(&mut cursor).find_map(|entry| match entry.kind() {
         "pair" => {

@@ -1,37 +1,29 @@
-//! Destructuring a tracked value: `const { success } = await invoke(…)` reads the axios
-//! response's fields, `const { data } = useQuery(…)` pulls the tracked value out.
+//! Destructuring a response: `const { success } = await invoke(…)` reads fields the axios
+//! response lacks, `const { data } = await fetch(…)` reads no JSON.
 
 use tree_sitter::Node;
 
-use super::flow::{Engine, Task};
+use super::Checker;
 use super::report::{FETCH_RESULT_DATA, FETCH_RESULT_FIELD, FixSpec, INVOKE_RESULT_DESTRUCTURE};
-use super::shape::{AXIOS_RESPONSE_FIELDS, FETCH_RESPONSE_FIELDS, Shape};
+use crate::modules::flow::patterns::{Property, properties};
+use crate::modules::flow::shape::{AXIOS_RESPONSE_FIELDS, FETCH_RESPONSE_FIELDS, Shape};
 use crate::syntax::fields::FieldExt;
 
-/// One property of an object pattern.
-struct Property<'t> {
-    node: Node<'t>,
-    /// The key it reads, when static.
-    key: Option<String>,
-    /// Where the value goes: the shorthand name itself, or the pair's value pattern.
-    target: Option<Node<'t>>,
-}
-
-impl<'t> Engine<'t, '_, '_, '_> {
+impl<'t> Checker<'t, '_, '_, '_> {
     pub(super) fn destructure(&mut self, pattern: Node<'t>, shape: Shape) {
-        let properties = self.properties(pattern);
+        let properties = properties(pattern, self.index);
         match shape {
             Shape::AxiosResponse(origin) => {
                 let stray: Vec<&Property> = properties
                     .iter()
-                    .filter(|p| p.key.as_deref().is_some_and(|k| !AXIOS_RESPONSE_FIELDS.contains(&k)))
+                    .filter(|p| p.key().is_some_and(|k| !AXIOS_RESPONSE_FIELDS.contains(&k)))
                     .collect();
                 if stray.is_empty() {
                     return;
                 }
                 let names = stray
                     .iter()
-                    .filter_map(|p| p.key.as_deref())
+                    .filter_map(|p| p.key())
                     .map(|k| format!("`{k}`"))
                     .collect::<Vec<_>>()
                     .join(", ");
@@ -44,7 +36,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 self.out.report(pattern.byte_range(), INVOKE_RESULT_DESTRUCTURE, message, fix);
             }
             Shape::FetchResponse(origin) => {
-                let keys: Vec<&str> = properties.iter().filter_map(|p| p.key.as_deref()).collect();
+                let keys: Vec<&str> = properties.iter().filter_map(|p| p.key()).collect();
                 let stray: Vec<&str> = keys.iter().copied().filter(|k| !FETCH_RESPONSE_FIELDS.contains(k)).collect();
                 if stray.is_empty() {
                     return;
@@ -71,55 +63,8 @@ impl<'t> Engine<'t, '_, '_, '_> {
                 let fix = self.fetch_destructure_fix(pattern, &properties, stray.len() == keys.len());
                 self.out.report(pattern.byte_range(), code, message, fix);
             }
-            Shape::Query(inner) => self.take_property(&properties, "data", *inner),
-            Shape::Mutation(inner) => {
-                for key in ["mutate", "mutateAsync"] {
-                    if let Some(mutate) = super::react_query::mutate_fn(key, &inner) {
-                        self.take_property(&properties, key, mutate);
-                    }
-                }
-                self.take_property(&properties, "data", *inner);
-            }
-            Shape::Settled(inner) => self.take_property(&properties, "value", *inner),
             _ => {}
         }
-    }
-
-    fn take_property(&mut self, properties: &[Property<'t>], key: &str, shape: Shape) {
-        for property in properties {
-            if property.key.as_deref() == Some(key)
-                && let Some(target) = property.target
-            {
-                self.push(Task::Pattern(target, shape.clone(), None));
-            }
-        }
-    }
-
-    fn properties(&self, pattern: Node<'t>) -> Vec<Property<'t>> {
-        let mut cursor = pattern.walk();
-        pattern
-            .named_children(&mut cursor)
-            .filter_map(|node| {
-                let (key, target) = match node.kind() {
-                    "shorthand_property_identifier_pattern" => (Some(self.text(node).to_string()), Some(node)),
-                    "object_assignment_pattern" => {
-                        let left = node.field("left")?;
-                        (Some(self.text(left).to_string()), Some(left))
-                    }
-                    "pair_pattern" => {
-                        let key = node.field("key")?;
-                        let key = match key.kind() {
-                            "property_identifier" => Some(self.text(key).to_string()),
-                            "string" => crate::syntax::string_literal(key, self.index.src).map(|s| s.value),
-                            _ => None,
-                        };
-                        (key, node.field("value"))
-                    }
-                    _ => return None,
-                };
-                Some(Property { node, key, target })
-            })
-            .collect()
     }
 
     /// `const { rows } = await fetch(…)` → `… = await (await fetch(…)).json()`, and
@@ -137,13 +82,13 @@ impl<'t> Engine<'t, '_, '_, '_> {
         let parsed = (awaited.byte_range(), format!("await (await {}).json()", self.text(call)));
         let title = "Read the JSON with `.json()`".to_string();
         match properties {
-            [only] if only.key.as_deref() == Some("data") => {
+            [only] if only.key() == Some("data") => {
                 let target = only
                     .target
                     .filter(|t| matches!(t.kind(), "identifier" | "shorthand_property_identifier_pattern"))?;
                 Some((title, vec![(pattern.byte_range(), self.text(target).to_string()), parsed]))
             }
-            _ if all_stray && properties.iter().all(|p| p.key.as_deref() != Some("data")) => {
+            _ if all_stray && properties.iter().all(|p| p.key() != Some("data")) => {
                 Some((title, vec![parsed]))
             }
             _ => None,
@@ -153,7 +98,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
     /// `{ success, order }` → `{ data: { success, order } }`; with axios fields mixed
     /// in, those stay outside. No fix when the pattern already takes `data`.
     fn destructure_fix(&self, pattern: Node<'t>, properties: &[Property<'t>]) -> Option<FixSpec> {
-        if properties.iter().any(|p| p.key.as_deref() == Some("data")) {
+        if properties.iter().any(|p| p.key() == Some("data")) {
             return None;
         }
         let mut cursor = pattern.walk();
@@ -161,7 +106,7 @@ impl<'t> Engine<'t, '_, '_, '_> {
             return None;
         }
         let (kept, moved): (Vec<&Property>, Vec<&Property>) =
-            properties.iter().partition(|p| p.key.as_deref().is_some_and(|k| AXIOS_RESPONSE_FIELDS.contains(&k)));
+            properties.iter().partition(|p| p.key().is_some_and(|k| AXIOS_RESPONSE_FIELDS.contains(&k)));
         let new_text = if kept.is_empty() {
             format!("{{ data: {} }}", self.text(pattern))
         } else {

@@ -1,21 +1,23 @@
-//! Following a tracked value from the call that makes it to the places that read it:
-//! through `await`, parentheses and casts, into variables (with their scope and every
-//! other assignment checked), `.then` callbacks, `Promise.all`, patterns and react-query.
+//! Following a tracked value from where it appears to the places that use it: through
+//! `await`, parentheses and casts, into variables (with their scope and every other
+//! assignment checked), calls of what it is (a method, a function object, a summarised
+//! function), `.then`/`.catch` callbacks, `Promise.all`, patterns, state and react-query.
 //! A worklist, not recursion, so deeply nested code cannot overflow the stack.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use tree_sitter::Node;
 
-use super::helpers::Helper;
+use super::Observation;
+use super::env::Env;
+use super::helpers::{Helper, Wrapper};
 use super::ids::{IdMap, IdSet};
 use super::index::Index;
-use super::report::Reporter;
 use super::scope::{binding_scope, enclosing_function};
 use super::shape::{Origin, Shape};
-use crate::modules::calls::functions_call_kind;
+use super::state::Setter;
+use crate::modules::calls::CallSite;
 use crate::syntax::fields::FieldExt;
-use crate::syntax::string_literal;
 
 /// A bound on the work for one file, so that no input can make a keystroke slow.
 const MAX_STEPS: usize = 50_000;
@@ -28,28 +30,57 @@ pub enum Task<'t> {
     Pattern(Node<'t>, Shape, Option<Node<'t>>),
 }
 
-pub struct Engine<'t, 's, 'i, 'p> {
+pub struct Engine<'t, 's, 'i> {
     pub index: &'i Index<'t, 's>,
-    pub out: Reporter<'p>,
+    pub env: &'i Env,
     work: Vec<Task<'t>>,
-    /// Variables already followed, as (scope id, name).
-    bound: HashSet<(usize, &'s str)>,
+    /// Variables followed, as (scope id, name), with what they hold.
+    pub(super) bound: HashMap<(usize, &'s str), Shape>,
+    /// `Promise.all` calls an element of which was reached, with the array.
+    pub(super) gathered: IdMap<Node<'t>>,
     /// `Promise.all` calls already turned into tuples.
-    gathered: IdSet,
+    pub(super) gathered_done: IdSet,
+    /// Shapes reached per expression that a later step asks about (array elements,
+    /// object literal values), by node id.
+    pub(super) reached: IdMap<Shape>,
     /// Functions that return a tracked value, by function node id.
     pub(super) helpers: IdMap<Helper<'t>>,
+    /// Functions whose parameter names the function they invoke, by function node id.
+    pub(super) wrappers: IdMap<Wrapper<'t>>,
+    /// The summaries of this file's functions whose calls are followed, by function id.
+    pub(super) summaries: IdMap<std::sync::Arc<super::shape::FnSummary>>,
+    /// Reads that name a function object (`functions.x`), whose call is that site.
+    pub(super) named_reads: IdSet,
+    /// Functions whose calls are followed already.
+    pub(super) released: IdSet,
+    /// `useState` setters given a tracked value, by the setter's declaration id.
+    pub(super) setters: IdMap<Setter<'t>>,
+    /// Every call that resolves to an invoke's response, with its origin (by call id).
+    pub invoke_calls: IdMap<(Node<'t>, Origin)>,
+    pub sites: Vec<CallSite>,
+    pub observations: Vec<Observation<'t>>,
     steps: usize,
 }
 
-impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
-    pub fn new(index: &'i Index<'t, 's>, out: Reporter<'p>) -> Self {
+impl<'t, 's, 'i> Engine<'t, 's, 'i> {
+    pub fn new(index: &'i Index<'t, 's>, env: &'i Env) -> Self {
         Self {
             index,
-            out,
+            env,
             work: Vec::new(),
-            bound: HashSet::new(),
-            gathered: IdSet::default(),
+            bound: HashMap::new(),
+            gathered: IdMap::default(),
+            gathered_done: IdSet::default(),
+            reached: IdMap::default(),
             helpers: IdMap::default(),
+            wrappers: IdMap::default(),
+            summaries: IdMap::default(),
+            named_reads: IdSet::default(),
+            released: IdSet::default(),
+            setters: IdMap::default(),
+            invoke_calls: IdMap::default(),
+            sites: Vec::new(),
+            observations: Vec::new(),
             steps: 0,
         }
     }
@@ -62,6 +93,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
         while let Some(task) = self.work.pop() {
             self.steps += 1;
             if self.steps > MAX_STEPS {
+                self.work.clear();
                 return;
             }
             match task {
@@ -88,19 +120,9 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
             | "type_assertion" => self.push(Task::Value(parent, shape)),
             "await_expression" => self.push(Task::Value(parent, shape.awaited())),
             "member_expression" if is_field("object") => self.member(parent, node, shape),
-            "call_expression" if is_field("function") => {
-                if let Shape::MutateFn { resolved, resolves } = shape {
-                    super::react_query::mutate_called(self, parent, *resolved, resolves);
-                }
-            }
-            "subscript_expression" if is_field("object") => {
-                if let (Shape::Tuple(items), Some(index)) = (shape, parent.field("index")) {
-                    let item = self.text(index).parse::<usize>().ok();
-                    if let Some(Some(item)) = item.and_then(|i| items.into_iter().nth(i)) {
-                        self.push(Task::Value(parent, item));
-                    }
-                }
-            }
+            "subscript_expression" if is_field("object") => self.subscript(parent, shape),
+            "call_expression" if is_field("function") => self.called(parent, shape),
+            "arguments" => self.argument(parent, node, shape),
             "variable_declarator" if is_field("value") => {
                 if let Some(name) = self.index.child(parent, "name") {
                     self.push(Task::Pattern(name, shape, Some(node)));
@@ -117,8 +139,22 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
                     self.returned(function, parent, shape);
                 }
             }
+            "pair" if is_field("value") => {
+                self.reached.insert(node.id(), shape.clone());
+                if let Shape::Function(summary) = &shape
+                    && let Some(returns) = &summary.returns
+                {
+                    super::react_query::returned(self, node, returns.clone());
+                }
+            }
+            "shorthand_property_identifier" => {
+                self.reached.insert(node.id(), shape);
+            }
             "binary_expression" => self.whole_value_hedge(parent, node, &shape),
-            "array" => self.promise_all_element(parent),
+            "array" => {
+                self.reached.insert(node.id(), shape);
+                self.promise_all_element(parent);
+            }
             _ => {}
         }
     }
@@ -154,12 +190,12 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
 
     /// Follows a variable that receives a tracked value at `source`, unless another
     /// assignment can give it something else (then its reads prove nothing).
-    fn bind_variable(&mut self, declared: Node<'t>, shape: Shape, source: Node<'t>) {
+    pub(super) fn bind_variable(&mut self, declared: Node<'t>, shape: Shape, source: Node<'t>) {
         let name = self.text(declared);
         let Some(scope) = binding_scope(declared, name, self.index) else {
             return;
         };
-        if !self.bound.insert((scope.id(), name)) {
+        if self.bound.contains_key(&(scope.id(), name)) {
             return;
         }
         let references = super::scope::references_in(scope, name, self.index);
@@ -170,10 +206,10 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
                 Write::Same(other) if same_kind(&shape, &other) => {
                     shape = merge_origin(shape, &other);
                 }
-                Write::Same(_) => return,
-                Write::Other => return,
+                Write::Same(_) | Write::Other => return,
             }
         }
+        self.bound.insert((scope.id(), name), shape.clone());
         for reference in references {
             self.push(Task::Value(reference, shape.clone()));
         }
@@ -214,7 +250,7 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
         if is_nothing(assigned, self.index) {
             return Write::Neutral;
         }
-        match static_shape(assigned, self.index) {
+        match super::direct::static_shape(assigned, self.index, self.env) {
             Some(shape) => Write::Same(shape),
             None => Write::Other,
         }
@@ -222,40 +258,66 @@ impl<'t, 's, 'i, 'p> Engine<'t, 's, 'i, 'p> {
 
     /// A function returns a tracked value (at `from`: a `return` or an arrow's body):
     /// react-query's `queryFn`/`mutationFn` say where it goes, else the function's
-    /// callers in this file may get it.
+    /// callers may get it.
     fn returned(&mut self, function: Node<'t>, from: Node<'t>, shape: Shape) {
         if !super::react_query::returned(self, function, shape.clone()) {
             self.record_return(function, from, shape);
         }
     }
 
-    /// An element of `Promise.all([...])` / `Promise.allSettled([...])`: the whole
-    /// call resolves to a tuple with one entry per element.
+    /// An element of `Promise.all([...])` / `Promise.allSettled([...])` was reached: the
+    /// call is turned into a tuple once the elements reached in this round are known.
     fn promise_all_element(&mut self, array: Node<'t>) {
         let Some(call) =
             self.index.parent(array).filter(|args| args.kind() == "arguments").and_then(|args| self.index.parent(args))
         else {
             return;
         };
-        let settled = match call.field("function").map(|callee| self.text(callee)) {
-            Some("Promise.all") => false,
-            Some("Promise.allSettled") => true,
-            _ => return,
-        };
-        if !self.gathered.insert(call.id()) {
-            return;
+        if matches!(call.field("function").map(|callee| self.text(callee)), Some("Promise.all" | "Promise.allSettled"))
+            && !self.gathered_done.contains(&call.id())
+        {
+            self.gathered.insert(call.id(), array);
         }
-        let mut cursor = array.walk();
-        let items = array
-            .named_children(&mut cursor)
-            .filter(|element| element.kind() != "comment")
-            .map(|element| {
-                let resolved = static_shape(element, self.index)?.awaited();
-                resolved.response()?;
-                Some(if settled { Shape::Settled(Box::new(resolved)) } else { resolved })
-            })
-            .collect();
-        self.push(Task::Value(call, Shape::promise(Shape::Tuple(items))));
+    }
+
+    /// Turns each `Promise.all` whose elements were reached into a promise of a tuple.
+    pub(super) fn release_gathered(&mut self) -> bool {
+        let gathered: Vec<(usize, Node<'t>)> = self.gathered.drain().collect();
+        let mut pushed = false;
+        for (call_id, array) in gathered {
+            if !self.gathered_done.insert(call_id) {
+                continue;
+            }
+            let Some(call) =
+                self.index.parent(array).and_then(|args| self.index.parent(args)).filter(|c| c.id() == call_id)
+            else {
+                continue;
+            };
+            let settled = call.field("function").is_some_and(|callee| self.text(callee) == "Promise.allSettled");
+            let mut cursor = array.walk();
+            let items = array
+                .named_children(&mut cursor)
+                .filter(|element| element.kind() != "comment")
+                .map(|element| {
+                    let reached = self
+                        .reached
+                        .get(&element.id())
+                        .cloned()
+                        .or_else(|| super::direct::static_shape(element, self.index, self.env))?;
+                    let resolved = reached.awaited();
+                    resolved.response()?;
+                    Some(if settled { Shape::Settled(Box::new(resolved)) } else { resolved })
+                })
+                .collect();
+            pushed = true;
+            self.push(Task::Value(call, Shape::promise(Shape::Tuple(items))));
+        }
+        pushed
+    }
+
+    /// Records a call site.
+    pub(super) fn site(&mut self, site: CallSite) {
+        self.sites.push(site);
     }
 }
 
@@ -276,84 +338,31 @@ pub(super) fn is_nothing(node: Node, index: &Index) -> bool {
     matches!(node.kind(), "null" | "undefined") || (node.kind() == "identifier" && index.text(node) == "undefined")
 }
 
-/// The shape of an expression on its own: `functions.invoke(…)`, `await` of one, in
-/// parentheses or casts.
-pub fn static_shape(node: Node, index: &Index) -> Option<Shape> {
-    let mut node = node;
-    let mut awaits = 0;
-    loop {
-        match node.kind() {
-            "parenthesized_expression" | "non_null_expression" | "as_expression" | "satisfies_expression" => {
-                node = node.named_child(0)?
-            }
-            "await_expression" => {
-                awaits += 1;
-                node = node.named_child(0)?;
-            }
-            "call_expression" => {
-                let origin = origin_of(node, index)?;
-                let response = match origin.kind {
-                    crate::modules::calls::CallKind::Invoke => Shape::AxiosResponse(origin),
-                    crate::modules::calls::CallKind::Fetch => Shape::FetchResponse(origin),
-                };
-                return Some(if awaits > 0 { response } else { Shape::promise(response) });
-            }
-            _ => return None,
-        }
-    }
-}
-
-/// The origin of a `functions.invoke`/`functions.fetch` call node.
-pub fn origin_of(call: Node, index: &Index) -> Option<Origin> {
-    index.origin(call, || {
-        let kind = index.call_kind(call).or_else(|| functions_call_kind(call, index.src))?;
-        Some(Origin { kind, name: first_string_argument(call, index) })
-    })
-}
-
-/// The value of a call's first argument when it is a static string (what `call_site_of`
-/// reads, for a call already known to be a functions call).
-fn first_string_argument(call: Node, index: &Index) -> Option<String> {
-    let args = call.field("arguments")?;
-    let mut cursor = args.walk();
-    let first = args.named_children(&mut cursor).find(|n| n.kind() != "comment")?;
-    string_literal(first, index.src).map(|literal| literal.value)
-}
-
 fn same_kind(a: &Shape, b: &Shape) -> bool {
     match (a, b) {
         (Shape::Promise(a), Shape::Promise(b)) => same_kind(a, b),
-        (Shape::AxiosResponse(_), Shape::AxiosResponse(_)) | (Shape::FetchResponse(_), Shape::FetchResponse(_)) => true,
+        (Shape::AxiosResponse(_), Shape::AxiosResponse(_))
+        | (Shape::FetchResponse(_), Shape::FetchResponse(_))
+        | (Shape::Json(_), Shape::Json(_)) => true,
         _ => false,
     }
 }
 
 /// When a variable is assigned from calls of different functions, messages cannot
 /// name one of them.
-fn merge_origin(shape: Shape, other: &Shape) -> Shape {
-    let other_name = match other.clone().awaited() {
-        Shape::AxiosResponse(o) | Shape::FetchResponse(o) => o.name,
-        _ => None,
-    };
-    match shape {
-        Shape::AxiosResponse(mut o) => {
-            if o.name != other_name {
-                o.name = None;
-            }
-            Shape::AxiosResponse(o)
-        }
-        Shape::FetchResponse(mut o) => {
-            if o.name != other_name {
-                o.name = None;
-            }
-            Shape::FetchResponse(o)
-        }
-        other => other,
+pub(super) fn merge_origin(shape: Shape, other: &Shape) -> Shape {
+    let other_name = other.clone().awaited().result_origin().and_then(|o| o.name.clone());
+    let mut shape = shape;
+    if let Some(origin) = shape.result_origin_mut()
+        && origin.name != other_name
+    {
+        origin.name = None;
     }
+    shape
 }
 
 /// The elements of an array pattern by position (`None` for holes: `[a, , b]`).
-fn array_pattern_elements(pattern: Node) -> impl Iterator<Item = Option<Node>> {
+pub(super) fn array_pattern_elements(pattern: Node) -> impl Iterator<Item = Option<Node>> {
     let mut elements = Vec::new();
     let mut pending: Option<Node> = None;
     let mut cursor = pattern.walk();
