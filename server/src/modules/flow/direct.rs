@@ -5,7 +5,7 @@
 use tree_sitter::Node;
 
 use super::env::Env;
-use super::index::Index;
+use super::index::{Index, Question};
 use super::scope::{binding_scope, references_in};
 use super::shape::{Origin, Shape};
 use crate::modules::calls::CallKind;
@@ -91,25 +91,30 @@ fn factory_client(call: Node, index: &Index, env: &Env) -> ClientKind {
 }
 
 /// The value a variable is declared with (`const x = <value>`), when `node` names one.
-pub fn declared_value<'t>(node: Node<'t>, name: &str, index: &Index<'t, '_>) -> Option<Node<'t>> {
+pub fn declared_value<'t, 's>(node: Node<'t>, name: &'s str, index: &Index<'t, 's>) -> Option<Node<'t>> {
     let scope = binding_scope(node, name, index)?;
-    references_in(scope, name, index).into_iter().find_map(|reference| {
-        let declarator = index.parent(reference).filter(|p| p.kind() == "variable_declarator")?;
-        declarator.field("name").filter(|n| n.id() == reference.id())?;
-        declarator.field("value")
+    index.remember((scope.id(), name, Question::DeclaredValue), || {
+        references_in(scope, name, index).into_iter().find_map(|reference| {
+            let declarator = index.parent(reference).filter(|p| p.kind() == "variable_declarator")?;
+            declarator.field("name").filter(|n| n.id() == reference.id())?;
+            declarator.field("value")
+        })
     })
 }
 
-/// Whether the receiver of a `….functions` is taken for a Base44 client: proven one, or
-/// unknown with nothing suggesting another SDK (its name, or a look-alike SDK imported
-/// in the file).
-pub fn is_base44_receiver<'t>(object: Node<'t>, index: &Index<'t, '_>, env: &Env) -> bool {
+/// Whether the receiver of a `….functions` is taken for a Base44 client: `Some(true)` when
+/// proven one or named `base44`, `Some(false)` when unknown with nothing suggesting another
+/// SDK (its name, or a look-alike SDK imported in the file), `None` when not.
+pub fn base44_receiver<'t>(object: Node<'t>, index: &Index<'t, '_>, env: &Env) -> Option<bool> {
     match client_of(object, index, env) {
-        ClientKind::Base44 => true,
-        ClientKind::Other => false,
+        ClientKind::Base44 => Some(true),
+        ClientKind::Other => None,
         ClientKind::Unknown => {
             let root = root_name(object, index).to_ascii_lowercase();
-            !env.lookalike_imported && !LOOKALIKE_NAMES.contains(&root.as_str())
+            if root.contains("base44") {
+                return Some(true);
+            }
+            (!env.lookalike_imported && !LOOKALIKE_NAMES.contains(&root.as_str())).then_some(false)
         }
     }
 }
@@ -147,7 +152,7 @@ pub fn direct_method<'t>(callee: Node<'t>, index: &Index<'t, '_>, env: &Env) -> 
     if functions.kind() != "member_expression" || index.text(functions.field("property")?) != "functions" {
         return None;
     }
-    is_base44_receiver(functions.field("object")?, index, env).then_some(kind)
+    base44_receiver(functions.field("object")?, index, env).map(|_| kind)
 }
 
 /// The shape of an expression on its own: a direct `functions.invoke(…)` call, `await`

@@ -4,7 +4,7 @@
 //! that reached it.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use tree_sitter::{Language, Node, Tree, TreeCursor};
@@ -69,6 +69,15 @@ impl Kinds {
     }
 }
 
+/// What [`Index::remember`] remembers about a variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Question {
+    /// The value it is declared with.
+    DeclaredValue,
+    /// Its declaration in an array pattern (a `useState` setter's).
+    ArrayPatternDeclaration,
+}
+
 pub struct Index<'t, 's> {
     pub src: &'s str,
     root: Node<'t>,
@@ -84,6 +93,9 @@ pub struct Index<'t, 's> {
     too_deep: Cell<bool>,
     /// The names each scope (by node id) declares: asked again for every reference.
     declarations: RefCell<IdMap<HashSet<&'s str>>>,
+    /// Answers about variables asked again at each of their uses (the value a name is
+    /// declared with, its declaration in a `useState` pattern), by (scope id, name, question).
+    remembered: RefCell<HashMap<(usize, &'s str, Question), Option<Node<'t>>>>,
 }
 
 impl<'t, 's> Index<'t, 's> {
@@ -98,6 +110,7 @@ impl<'t, 's> Index<'t, 's> {
             parents: RefCell::default(),
             too_deep: Cell::new(false),
             declarations: RefCell::default(),
+            remembered: RefCell::default(),
         }
     }
 
@@ -272,6 +285,20 @@ impl<'t, 's> Index<'t, 's> {
         let names = declared();
         let answer = names.contains(name);
         self.declarations.borrow_mut().insert(scope.id(), names);
+        answer
+    }
+
+    /// The answer to `question` about the variable `name` of `scope`, computed once.
+    pub fn remember(
+        &self,
+        key: (usize, &'s str, Question),
+        compute: impl FnOnce() -> Option<Node<'t>>,
+    ) -> Option<Node<'t>> {
+        if let Some(answer) = self.remembered.borrow().get(&key) {
+            return *answer;
+        }
+        let answer = compute();
+        self.remembered.borrow_mut().insert(key, answer);
         answer
     }
 

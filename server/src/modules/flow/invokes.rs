@@ -46,10 +46,11 @@ impl<'t> Engine<'t, '_, '_> {
                 let response = Shape::FetchResponse(origin);
                 self.observations.push(Observation::Read { member, object, property, response });
             }
-            Shape::FunctionsModule => match name {
+            Shape::FunctionsModule { sure } => match name {
                 "invoke" => self.push(Task::Value(member, Shape::Method(CallKind::Invoke))),
                 "fetch" => self.push(Task::Value(member, Shape::Method(CallKind::Fetch))),
-                _ => self.function_object(member, property, name.to_string(), SiteForm::Property),
+                _ if sure => self.function_object(member, property, name.to_string(), SiteForm::Property),
+                _ => {}
             },
             Shape::Object(members) => {
                 if let Some((_, shape)) = members.iter().find(|(key, _)| key == name) {
@@ -150,12 +151,13 @@ impl<'t> Engine<'t, '_, '_> {
                     self.push(Task::Value(subscript, item));
                 }
             }
-            Shape::FunctionsModule => {
+            Shape::FunctionsModule { sure } => {
                 if let Some(StringLit { value, content }) = string_literal(index, self.index.src) {
                     match value.as_str() {
                         "invoke" => self.push(Task::Value(subscript, Shape::Method(CallKind::Invoke))),
                         "fetch" => self.push(Task::Value(subscript, Shape::Method(CallKind::Fetch))),
-                        _ => self.function_object_at(subscript, content, value, SiteForm::Literal),
+                        _ if sure => self.function_object_at(subscript, content, value, SiteForm::Literal),
+                        _ => {}
                     }
                 }
             }

@@ -99,21 +99,21 @@ fn seed<'t>(engine: &mut Engine<'t, '_, '_>, module: &ModuleSyntax<'t>) {
         match (leaf.kind(), parent.kind()) {
             ("property_identifier", "member_expression") if parent.field("property").is_some_and(|p| p.id() == leaf.id()) => {
                 if let Some(object) = parent.field("object")
-                    && direct::is_base44_receiver(object, index, engine.env)
+                    && let Some(sure) = direct::base44_receiver(object, index, engine.env)
                 {
-                    engine.push(Task::Value(parent, Shape::FunctionsModule));
+                    engine.push(Task::Value(parent, Shape::FunctionsModule { sure }));
                 }
             }
             ("shorthand_property_identifier_pattern", "object_pattern") => {
-                if pattern_source_is_client(parent, engine) {
-                    engine.push(Task::Pattern(leaf, Shape::FunctionsModule, None));
+                if let Some(sure) = pattern_source_client(parent, engine) {
+                    engine.push(Task::Pattern(leaf, Shape::FunctionsModule { sure }, None));
                 }
             }
             ("property_identifier", "pair_pattern") if parent.field("key").is_some_and(|k| k.id() == leaf.id()) => {
                 if let (Some(pattern), Some(target)) = (index.parent(parent), parent.field("value"))
-                    && pattern_source_is_client(pattern, engine)
+                    && let Some(sure) = pattern_source_client(pattern, engine)
                 {
-                    engine.push(Task::Pattern(target, Shape::FunctionsModule, None));
+                    engine.push(Task::Pattern(target, Shape::FunctionsModule { sure }, None));
                 }
             }
             _ => {}
@@ -153,11 +153,10 @@ fn seed<'t>(engine: &mut Engine<'t, '_, '_>, module: &ModuleSyntax<'t>) {
     }
 }
 
-/// Whether an object pattern destructures a Base44 client (`const { functions } = base44`).
-fn pattern_source_is_client<'t>(pattern: Node<'t>, engine: &Engine<'t, '_, '_>) -> bool {
+/// Whether an object pattern destructures a Base44 client (`const { functions } = base44`),
+/// and whether surely.
+fn pattern_source_client<'t>(pattern: Node<'t>, engine: &Engine<'t, '_, '_>) -> Option<bool> {
     let index = engine.index;
-    let Some(declarator) = index.parent(pattern).filter(|d| d.kind() == "variable_declarator") else {
-        return false;
-    };
-    declarator.field("value").is_some_and(|value| direct::is_base44_receiver(value, index, engine.env))
+    let declarator = index.parent(pattern).filter(|d| d.kind() == "variable_declarator")?;
+    direct::base44_receiver(declarator.field("value")?, index, engine.env)
 }

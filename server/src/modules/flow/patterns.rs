@@ -49,7 +49,7 @@ impl<'t> Engine<'t, '_, '_> {
                 self.take_property(&properties, "data", *inner);
             }
             Shape::Settled(inner) => self.take_property(&properties, "value", *inner),
-            Shape::FunctionsModule => self.functions_destructured(pattern, &properties),
+            Shape::FunctionsModule { sure } => self.functions_destructured(pattern, &properties, sure),
             Shape::Object(members) => {
                 for (key, member) in members.iter() {
                     self.take_property(&properties, key, member.clone());
@@ -60,12 +60,13 @@ impl<'t> Engine<'t, '_, '_> {
     }
 
     /// `const { invoke, checkout, "billing/refund": refund } = base44.functions`.
-    fn functions_destructured(&mut self, pattern: Node<'t>, properties: &[Property<'t>]) {
+    fn functions_destructured(&mut self, pattern: Node<'t>, properties: &[Property<'t>], sure: bool) {
         for property in properties {
             let (Some((key, key_node)), Some(target)) = (&property.key, property.target) else { continue };
             let shape = match key.as_str() {
                 "invoke" => Shape::Method(CallKind::Invoke),
                 "fetch" => Shape::Method(CallKind::Fetch),
+                _ if !sure => continue,
                 name => {
                     let shorthand = property.node.kind() == "shorthand_property_identifier_pattern";
                     let content = match crate::syntax::string_literal(*key_node, self.index.src) {

@@ -95,8 +95,10 @@ pub enum Shape {
     Client,
     /// A client of another SDK: its look-alike `functions.invoke` is not Base44's.
     OtherClient,
-    /// A client's `functions` module.
-    FunctionsModule,
+    /// A client's `functions` module. `sure`: the client is known to be Base44's (or named
+    /// so), and members other than `invoke`/`fetch` are function objects; on a client only
+    /// assumed to be Base44's, `functions.run(…)` may be anything.
+    FunctionsModule { sure: bool },
     /// `functions.invoke` or `functions.fetch` taken as a value.
     Method(CallKind),
     /// `functions.<name>`: a builder function object; calling it invokes `<name>`.
@@ -151,7 +153,7 @@ impl Shape {
             Shape::Object(members) => !members.is_empty(),
             Shape::Client
             | Shape::OtherClient
-            | Shape::FunctionsModule
+            | Shape::FunctionsModule { .. }
             | Shape::Method(_)
             | Shape::FunctionObject(_)
             | Shape::Promise(_)
@@ -168,7 +170,7 @@ impl Shape {
         match self {
             Shape::Function(summary) => !summary.is_empty(),
             Shape::Object(members) => members.iter().any(|(_, shape)| shape.names_functions()),
-            Shape::FunctionsModule | Shape::Method(_) | Shape::FunctionObject(_) => true,
+            Shape::FunctionsModule { .. } | Shape::Method(_) | Shape::FunctionObject(_) => true,
             Shape::Promise(_) | Shape::AxiosResponse(_) | Shape::Json(_) | Shape::FetchResponse(_) => true,
             _ => false,
         }

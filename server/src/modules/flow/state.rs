@@ -8,6 +8,7 @@ use tree_sitter::Node;
 
 use super::engine::{Engine, Task, array_pattern_elements, is_nothing, merge_origin};
 use super::ids::IdSet;
+use super::index::Question;
 use super::invokes::nth_argument;
 use super::scope::{binding_scope, references_in};
 use super::shape::Shape;
@@ -28,7 +29,7 @@ pub struct Setter<'t> {
     released: bool,
 }
 
-impl<'t> Engine<'t, '_, '_> {
+impl<'t, 's> Engine<'t, 's, '_> {
     /// A tracked value given to `callee` at `argument` (a call's first argument, or the
     /// callee itself when passed to `.then`): when `callee` is a state setter, noted.
     /// Whether it was one.
@@ -57,9 +58,11 @@ impl<'t> Engine<'t, '_, '_> {
     fn setter_declaration(&self, callee: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
         let name = self.text(callee);
         let scope = binding_scope(callee, name, self.index)?;
-        let declared = references_in(scope, name, self.index)
-            .into_iter()
-            .find(|r| self.index.parent(*r).is_some_and(|p| p.kind() == "array_pattern"))?;
+        let declared = self.index.remember((scope.id(), name, Question::ArrayPatternDeclaration), || {
+            references_in(scope, name, self.index)
+                .into_iter()
+                .find(|r| self.index.parent(*r).is_some_and(|p| p.kind() == "array_pattern"))
+        })?;
         let pattern = self.index.parent(declared)?;
         let declarator = self.index.parent(pattern).filter(|d| d.kind() == "variable_declarator")?;
         declarator.field("name").filter(|n| n.id() == pattern.id())?;
