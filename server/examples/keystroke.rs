@@ -1,5 +1,5 @@
-//! Prints where a keystroke's time goes in one file: reparsing (incremental), reading call
-//! sites, checking them, a name just made unknown (its did-you-mean against every
+//! Prints where a keystroke's time goes in one file: reparsing (incremental), the flow (call
+//! sites, observations, the file's summary), checking the sites, a name just made unknown (its did-you-mean against every
 //! function), and the response-shape checks. A benchmark, not a test:
 //! `cargo run --release --example keystroke -- <workspace> <file>`.
 
@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use base44_lsp::checks::names::check_call_site;
-use base44_lsp::checks::shapes::response_shape_diagnostics;
-use base44_lsp::modules::calls::{CallKind, call_sites};
+use base44_lsp::checks::shapes::shape_diagnostics;
+use base44_lsp::modules::calls::CallKind;
 use base44_lsp::modules::index::{BuildOptions, WorkspaceIndex};
 use base44_lsp::project::sources::Disk;
 use base44_lsp::syntax::text::LineIndex;
@@ -26,7 +26,7 @@ fn main() {
         eprintln!("cannot read {}", path.display());
         std::process::exit(2);
     };
-    let (index, _) = WorkspaceIndex::build(&[root], &Disk, BuildOptions { call_sites: false });
+    let (index, _) = WorkspaceIndex::build(&[root], &Disk, BuildOptions::default());
     let Some(project) = index.project_of(&path) else {
         eprintln!("{} is in no project", path.display());
         std::process::exit(2);
@@ -54,11 +54,12 @@ fn main() {
         spent[1] += started.elapsed();
 
         let started = Instant::now();
-        let sites = call_sites(&tree, &text);
+        let analysis = index.modules.analyse(&index, &path, &text, &tree);
+        let sites = &analysis.facts.sites;
         spent[2] += started.elapsed();
 
         let started = Instant::now();
-        let found: usize = sites.iter().filter_map(|s| check_call_site(project, &path, s)).count();
+        let found: usize = sites.iter().filter_map(|s| check_call_site(project, &path, s, &text)).count();
         spent[3] += started.elapsed();
 
         let started = Instant::now();
@@ -66,16 +67,16 @@ fn main() {
         let misspelt = sites.iter().find(|s| s.kind == CallKind::Invoke).map(|site| {
             let mut site = site.clone();
             site.value.insert_str(site.value.len() / 2, &format!("z{round}"));
-            check_call_site(project, &path, &site).is_some()
+            check_call_site(project, &path, &site, &text).is_some()
         });
         spent[4] += started.elapsed();
 
         let started = Instant::now();
-        let shapes = response_shape_diagnostics(&tree, &text, &path).len();
+        let shapes = shape_diagnostics(&analysis.index, &analysis.flow.observations, &path).len();
         spent[5] += started.elapsed();
         std::hint::black_box((found, misspelt, shapes));
     }
-    let names = ["line index", "reparse", "call sites", "name checks", "did-you-mean", "shape checks"];
+    let names = ["line index", "reparse", "flow (call sites)", "name checks", "did-you-mean", "shape checks"];
     let total: Duration = spent.iter().sum();
     println!("{} ({} lines), {rounds} keystrokes, mean per keystroke:", path.display(), text.lines().count());
     for (name, time) in names.iter().zip(spent) {

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use base44_lsp::modules::index::may_hold_call_site;
+use base44_lsp::modules::index::mentions_functions;
 use base44_lsp::project::scan::scan;
 use base44_lsp::syntax::{Lang, parse};
 
@@ -23,7 +23,7 @@ fn main() {
     let (mut count, mut bytes, mut spent) = (0usize, 0usize, Duration::ZERO);
     for path in &files {
         let (Some(lang), Ok(text)) = (Lang::from_path(path), std::fs::read_to_string(path)) else { continue };
-        if !may_hold_call_site(text.as_bytes()) {
+        if !mentions_functions(&text) {
             continue;
         }
         let started = Instant::now();

@@ -26,14 +26,18 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = check::Format::Text)]
         format: check::Format,
+        /// A function whose calls name a function at an argument, as `invoke`'s first does:
+        /// NAME (argument 0) or NAME:ARG. The same as the editor's `base44.wrappers` setting.
+        #[arg(long = "wrapper", value_name = "NAME[:ARG]", value_parser = check::parse_wrapper)]
+        wrappers: Vec<base44_lsp::modules::flow::env::ConfiguredWrapper>,
     },
 }
 
 fn main() {
     let args = Args::parse();
     match args.command {
-        Some(Command::Check { path, format }) => {
-            let code = check::run(&path, format, &mut std::io::stdout().lock());
+        Some(Command::Check { path, format, wrappers }) => {
+            let code = check::run(&path, format, &wrappers, &mut std::io::stdout().lock());
             std::process::exit(code);
         }
         None => base44_lsp::lsp::run_stdio(),

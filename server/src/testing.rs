@@ -68,12 +68,56 @@ impl Cursor {
         let mut all: Vec<(&str, &str)> = files.to_vec();
         all.push(("src/page.jsx", &text));
         let tree = TempTree::new(&all);
-        let (index, _) = WorkspaceIndex::build(&[tree.path().to_path_buf()], &Disk, BuildOptions { call_sites: true });
+        let options = BuildOptions { modules: true, ..BuildOptions::default() };
+        let (index, _) = WorkspaceIndex::build(&[tree.path().to_path_buf()], &Disk, options);
         let path = tree.path().join("src/page.jsx");
         Self { tree, index, path, text, offset }
     }
 
+    /// A workspace from one fixture string: files under `//- /path` header lines (the
+    /// rust-analyzer convention), one of them holding a `$0` cursor marker.
+    pub fn fixture(fixture: &str) -> Self {
+        let mut files: Vec<(String, String)> = Vec::new();
+        for line in fixture.lines() {
+            match line.trim_start().strip_prefix("//- /") {
+                Some(path) => files.push((path.trim().to_string(), String::new())),
+                None => {
+                    if let Some((_, text)) = files.last_mut() {
+                        text.push_str(line);
+                        text.push('\n');
+                    }
+                }
+            }
+        }
+        let marked = files.iter().position(|(_, text)| text.contains("$0")).expect("a file with a $0 cursor marker");
+        let offset = files[marked].1.find("$0").unwrap_or(0);
+        files[marked].1 = files[marked].1.replacen("$0", "", 1);
+        let text = files[marked].1.clone();
+        let listed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let tree = TempTree::new(&listed);
+        let options = BuildOptions { modules: true, ..BuildOptions::default() };
+        let (index, _) = WorkspaceIndex::build(&[tree.path().to_path_buf()], &Disk, options);
+        let path = tree.path().join(&files[marked].0);
+        Self { tree, index, path, text, offset }
+    }
+
     pub fn syntax(&self) -> Option<tree_sitter::Tree> {
-        parse(&self.text, Lang::Tsx, None)
+        parse(&self.text, Lang::from_path(&self.path).unwrap_or(Lang::Tsx), None)
+    }
+
+    /// The cursor file checked against the index (its imports read from the others).
+    pub fn report(&self) -> crate::checks::FileReport {
+        let tree = self.syntax().expect("the fixture parses");
+        crate::checks::check_file(&self.index, &self.index, &self.path, &self.text, &tree)
+    }
+
+    /// The cursor file's call sites.
+    pub fn sites(&self) -> Vec<crate::modules::calls::CallSite> {
+        self.report().facts.sites
+    }
+
+    /// A path shown relative to the workspace.
+    pub fn relative(&self, path: &Path) -> String {
+        path.strip_prefix(self.tree.path()).unwrap_or(path).display().to_string()
     }
 }

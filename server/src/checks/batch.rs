@@ -1,18 +1,25 @@
-//! Checking whole workspaces at once, for `base44-lsp check`: the function index, then
-//! every file that can hold a call site or is a function entry, parsed in parallel.
+//! Checking whole workspaces at once, for `base44-lsp check`: the function index, then the
+//! module graph read in rounds (each file's diagnostics kept from its last analysis), and
+//! the project problems of every other file.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::AtomicUsize;
 
 use rayon::prelude::*;
+use tree_sitter::Tree;
 
-use crate::checks::names::check_file;
-use crate::modules::calls;
-use crate::modules::index::{WorkspaceIndex, may_hold_call_site};
+use super::file_diagnostics;
+use crate::modules::flow::env::ConfiguredWrapper;
+use crate::modules::graph::Analysis;
+use crate::modules::index::WorkspaceIndex;
+use crate::modules::reading::{Observer, read_all};
 use crate::project::functions::EntryReading;
+use crate::project::index::{ProjectIndex, project_of};
 use crate::project::scan::scan;
 use crate::project::sources::Sources;
 use crate::syntax::diagnostics::Diagnostic;
-use crate::syntax::{self, Lang};
 
 /// A checked file: its text (to turn offsets into lines) and its diagnostics.
 pub struct CheckedFile {
@@ -27,28 +34,53 @@ pub struct WorkspaceReport {
     pub files: Vec<CheckedFile>,
 }
 
-pub fn check_workspace(folders: &[PathBuf], sources: &dyn Sources) -> WorkspaceReport {
+/// Keeps the diagnostics of each file as it is analysed (the last analysis wins: it saw
+/// the settled summaries).
+struct Collect<'p> {
+    projects: &'p [ProjectIndex],
+    found: Mutex<HashMap<PathBuf, Vec<Diagnostic>>>,
+}
+
+impl Observer for Collect<'_> {
+    fn analysed(&self, path: &Path, src: &str, tree: &Tree, analysis: &Analysis) {
+        let Some(project) = project_of(self.projects, path) else { return };
+        let diagnostics = file_diagnostics(Some(project), path, src, tree, analysis);
+        if let Ok(mut found) = self.found.lock() {
+            found.insert(path.to_path_buf(), diagnostics);
+        }
+    }
+}
+
+pub fn check_workspace(
+    folders: &[PathBuf],
+    sources: &dyn Sources,
+    wrappers: Vec<ConfiguredWrapper>,
+) -> WorkspaceReport {
     let scan = scan(folders);
-    let index = WorkspaceIndex::functions_only(folders, &scan, sources, EntryReading::Full);
+    let mut index = WorkspaceIndex::functions_only(folders, &scan, sources, EntryReading::Full);
+    index.modules.wrappers = std::sync::Arc::new(wrappers);
+    let collect = Collect { projects: &index.projects, found: Mutex::new(HashMap::new()) };
+    read_all(&mut index.modules, &scan.files, sources, &AtomicUsize::new(0), &collect);
+    let mut analysed = collect.found.into_inner().unwrap_or_default();
     let mut files: Vec<CheckedFile> = scan
         .files
         .par_iter()
         .filter_map(|path| {
-            let project = index.project_of(path)?;
-            let text = sources.read(path)?;
-            let diagnostics = match Lang::from_path(path) {
-                Some(lang) if may_hold_call_site(text.as_bytes()) => {
-                    let tree = syntax::parse(&text, lang, None)?;
-                    let sites = calls::call_sites(&tree, &text);
-                    check_file(&index, path, &text, &tree, &sites)
-                }
-                // Nothing to read off a tree: the problems the indexer found are all (an
-                // entry's serve check among them; entries were parsed while indexing).
-                _ => project.problems.iter().filter(|d| &d.path == path).cloned().collect(),
+            let project = project_of(&index.projects, path)?;
+            let diagnostics = match analysed.get(path) {
+                Some(diagnostics) => diagnostics.clone(),
+                // Not analysed: the problems the indexer found are all (an entry's serve
+                // check among them; entries were parsed while indexing).
+                None => project.problems.iter().filter(|d| &d.path == path).cloned().collect(),
             };
-            (!diagnostics.is_empty()).then(|| CheckedFile { path: path.clone(), text, diagnostics })
+            if diagnostics.is_empty() {
+                return None;
+            }
+            let text = sources.read(path)?;
+            Some(CheckedFile { path: path.clone(), text, diagnostics })
         })
         .collect();
+    analysed.clear();
     // Project configs are not in the scan (it lists sources and function configs only).
     for project in &index.projects {
         if let Some(config) = &project.project.config_file {

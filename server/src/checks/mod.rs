@@ -1,6 +1,51 @@
 //! The checks: function names at call sites (`names`), response shapes (`shapes`), and every
-//! file of a workspace at once for `base44-lsp check` (`batch`).
+//! file of a workspace at once for `base44-lsp check` (`batch`). The editor and `check` both
+//! come through [`file_diagnostics`], so they agree on every file.
 
 pub mod batch;
 pub mod names;
 pub mod shapes;
+
+use std::path::Path;
+
+use tree_sitter::Tree;
+
+use crate::modules::graph::{Analysis, FactsSource, FileFacts};
+use crate::modules::index::WorkspaceIndex;
+use crate::project::index::ProjectIndex;
+use crate::syntax::diagnostics::Diagnostic;
+
+/// What checking one file gives: its diagnostics, and the facts the index keeps of it.
+pub struct FileReport {
+    pub diagnostics: Vec<Diagnostic>,
+    pub facts: FileFacts,
+}
+
+/// Everything base44-lsp reports for one file, given its current text and tree, with its
+/// imports read from `facts` (the index, or open documents laid over it).
+pub fn check_file(index: &WorkspaceIndex, facts: &dyn FactsSource, path: &Path, src: &str, tree: &Tree) -> FileReport {
+    let analysis = index.modules.analyse(facts, path, src, tree);
+    let diagnostics = file_diagnostics(index.project_of(path), path, src, tree, &analysis);
+    FileReport { diagnostics, facts: analysis.facts }
+}
+
+/// The diagnostics of an analysed file: its sites' names against its project's functions,
+/// the project problems in it, and the response shapes (the SDK's business, whichever
+/// project the file is in).
+pub fn file_diagnostics(
+    project: Option<&ProjectIndex>,
+    path: &Path,
+    src: &str,
+    tree: &Tree,
+    analysis: &Analysis,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some(project) = project {
+        for site in &analysis.facts.sites {
+            out.extend(names::check_call_site(project, path, site, src));
+        }
+        out.extend(names::project_problems_in(project, path, src, tree));
+    }
+    out.extend(shapes::shape_diagnostics(&analysis.index, &analysis.flow.observations, path));
+    out
+}

@@ -1,6 +1,7 @@
-//! The diagnostics of one file: its call sites checked against its project's functions,
-//! the entry's serve check when the file is a function entry, and the project problems
-//! that sit in it. The editor runs this on open documents, `check` on every file.
+//! Function names at call sites, checked against the project's functions: unknown names
+//! and fetch paths with did-you-mean fixes, and `functions.<name>(…)` called as a method the
+//! SDK does not have. Also the project problems that sit in a file (an entry that never
+//! serves, read off the live tree).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -9,31 +10,24 @@ use std::path::Path;
 use rapidfuzz::distance::osa::{Args, BatchComparator};
 use tree_sitter::Tree;
 
-use crate::modules::calls::{CallKind, CallSite, fetch_path};
-use crate::modules::index::{ProjectIndex, WorkspaceIndex};
+use crate::modules::calls::{CallKind, CallSite, SiteForm, fetch_path};
 use crate::project::Layout;
 use crate::project::functions::missing_serve;
+use crate::project::index::ProjectIndex;
 use crate::project::serve::find_serve;
 use crate::syntax::diagnostics::{Diagnostic, Fix, Severity, TextEdit};
 
-/// Everything base44-lsp reports for one file, given its current text and tree.
-pub fn check_file(index: &WorkspaceIndex, path: &Path, src: &str, tree: &Tree, sites: &[CallSite]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    if let Some(project) = index.project_of(path) {
-        for site in sites {
-            out.extend(check_call_site(project, path, site));
-        }
-        out.extend(project_problems_in(project, path, src, tree));
-    }
-    // The response's shape is the SDK's business, whichever project the file is in.
-    out.extend(crate::checks::shapes::response_shape_diagnostics(tree, src, path));
-    out
-}
+pub const UNKNOWN_FUNCTION: &str = "unknown-function";
+pub const UNKNOWN_FETCH_PATH: &str = "unknown-fetch-path";
+pub const FUNCTIONS_MEMBER_CALL: &str = "functions-member-call";
 
-pub fn check_call_site(project: &ProjectIndex, path: &Path, site: &CallSite) -> Option<Diagnostic> {
+/// The problem with one site's name, if any. `src` is the file's text (fixes that rewrite
+/// a property need what is around it).
+pub fn check_call_site(project: &ProjectIndex, path: &Path, site: &CallSite, src: &str) -> Option<Diagnostic> {
     let written = site.written_name();
-    // An empty name is what an editor's auto-closed quotes look like mid-typing.
-    if written.is_empty() || site.target(|name| project.function(name).is_some()).is_some() {
+    // An empty name is what an editor's auto-closed quotes look like mid-typing; a call of
+    // a function object named elsewhere is checked where it is named.
+    if written.is_empty() || !site.names_here() || site.target(|name| project.function(name).is_some()).is_some() {
         return None;
     }
     let suggestions = suggestions(project, site);
@@ -42,24 +36,123 @@ pub fn check_call_site(project: &ProjectIndex, path: &Path, site: &CallSite) -> 
         None => String::new(),
     };
     let label = project.project.label();
+    if site.member_call {
+        return Some(member_call(project, path, site, src, &suggestions, &hint));
+    }
     let (severity, code, message) = match site.kind {
         CallKind::Invoke => {
-            (Severity::Error, "unknown-function", format!("Unknown function \"{written}\" in project {label}{hint}"))
+            (Severity::Error, UNKNOWN_FUNCTION, format!("Unknown function \"{written}\" in project {label}{hint}"))
         }
         CallKind::Fetch => (
             Severity::Warning,
-            "unknown-fetch-path",
+            UNKNOWN_FETCH_PATH,
             format!("No function of project {label} serves \"/{written}\"{hint}"),
         ),
     };
     let mut diagnostic = Diagnostic::new(path, site.content.clone(), severity, code, message);
     for (suggestion, replace) in suggestions {
+        let Some((range, new_text)) = name_edit(site, src, replace, &suggestion) else { continue };
         diagnostic = diagnostic.with_fix(Fix {
             title: format!("Change to \"{suggestion}\""),
-            edits: vec![TextEdit { path: path.to_path_buf(), range: replace, new_text: suggestion }],
+            edits: vec![TextEdit { path: path.to_path_buf(), range, new_text }],
         });
     }
     Some(diagnostic)
+}
+
+/// `base44.functions.verifyCode(…)` with no function of that name: the published SDK has
+/// no such method, so the call throws. The fixes call `invoke` with a close name.
+fn member_call(
+    project: &ProjectIndex,
+    path: &Path,
+    site: &CallSite,
+    src: &str,
+    suggestions: &[(String, Range<usize>)],
+    hint: &str,
+) -> Diagnostic {
+    let written = &site.value;
+    let message = format!(
+        "`functions.{written}(…)` throws: the SDK's functions module has only `invoke` and `fetch`, and project {} has no function \"{written}\"{hint}",
+        project.project.label()
+    );
+    let mut diagnostic = Diagnostic::new(path, site.content.clone(), Severity::Error, FUNCTIONS_MEMBER_CALL, message);
+    for (suggestion, _) in suggestions {
+        if let Some(edits) = invoke_rewrite(site, src, suggestion) {
+            let edits = edits
+                .into_iter()
+                .map(|(range, new_text)| TextEdit { path: path.to_path_buf(), range, new_text })
+                .collect();
+            diagnostic = diagnostic.with_fix(Fix { title: format!("Call `invoke(\"{suggestion}\", …)`"), edits });
+        }
+    }
+    diagnostic
+}
+
+/// `.verifyCode(args)` → `.invoke("name", args)`: the property (with its dot) and the
+/// opening parenthesis.
+fn invoke_rewrite(site: &CallSite, src: &str, name: &str) -> Option<Vec<(Range<usize>, String)>> {
+    let quoted = serde_json::to_string(name).ok()?;
+    let (accessor, _) = accessor_range(site, src)?;
+    let open = site.content.end + src.get(site.content.end..site.call.end)?.find('(')?;
+    let args = src.get(open + 1..site.call.end)?.trim_start();
+    let inserted = if args.starts_with(')') { quoted } else { format!("{quoted}, ") };
+    let dot = if src.get(accessor.clone())?.starts_with("?.") { "?." } else { "." };
+    Some(vec![(accessor, format!("{dot}invoke")), (open + 1..open + 1, inserted)])
+}
+
+/// The range of `.name`, `?.name` or `["name"]` around a function object's name, and
+/// whether it is bracketed.
+fn accessor_range(site: &CallSite, src: &str) -> Option<(Range<usize>, bool)> {
+    let before = src.get(..site.content.start)?;
+    match site.form {
+        SiteForm::Property => {
+            let dot = before.trim_end().strip_suffix('.')?;
+            let start = if dot.ends_with('?') { dot.len() - 1 } else { dot.len() };
+            Some((start..site.content.end, false))
+        }
+        SiteForm::Literal => {
+            let quote_start = site.content.start.checked_sub(1)?;
+            let bracket = src.get(..quote_start)?.trim_end().strip_suffix('[')?.len();
+            let after = src.get(site.content.end + 1..)?;
+            let close = site.content.end + 1 + after.find(']')? + 1;
+            let start = if src.get(..bracket)?.ends_with("?.") { bracket - 2 } else { bracket };
+            Some((start..close, true))
+        }
+        _ => None,
+    }
+}
+
+/// The edit that puts `name` where a site names a function: inside a string as it is;
+/// as a property or pattern key, quoted when it is not an identifier.
+pub fn name_edit(site: &CallSite, src: &str, replace: Range<usize>, name: &str) -> Option<(Range<usize>, String)> {
+    let identifier = is_identifier(name);
+    match site.form {
+        SiteForm::Literal => {
+            // `functions["a"]` → `functions.b` is not needed: a string holds any name.
+            Some((replace, name.to_string()))
+        }
+        SiteForm::Property if identifier => Some((site.content.clone(), name.to_string())),
+        SiteForm::Property => {
+            let (accessor, _) = accessor_range(site, src)?;
+            let optional = src.get(accessor.clone())?.starts_with("?.");
+            let quoted = serde_json::to_string(name).ok()?;
+            Some((accessor, format!("{}[{quoted}]", if optional { "?." } else { "" })))
+        }
+        SiteForm::PatternKey { shorthand } => {
+            let key = if identifier { name.to_string() } else { serde_json::to_string(name).ok()? };
+            let written = src.get(site.content.clone())?;
+            let new_text = if shorthand { format!("{key}: {written}") } else { key };
+            Some((site.content.clone(), new_text))
+        }
+        SiteForm::ObjectCall => None,
+    }
+}
+
+/// Whether a name can be written as a property (`functions.name`).
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
 }
 
 /// Up to three known names close to what was written, best first, each with the range
@@ -146,7 +239,7 @@ impl Closeness {
     }
 }
 
-fn project_problems_in(project: &ProjectIndex, path: &Path, src: &str, tree: &Tree) -> Vec<Diagnostic> {
+pub fn project_problems_in(project: &ProjectIndex, path: &Path, src: &str, tree: &Tree) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> =
         project.problems.iter().filter(|p| p.path == path && p.code != "missing-serve").cloned().collect();
     // The serve check reads the live tree, so it follows the user's typing.
@@ -161,18 +254,16 @@ fn project_problems_in(project: &ProjectIndex, path: &Path, src: &str, tree: &Tr
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::modules::calls::call_sites;
     use crate::testing::{Cursor, SHOP};
 
     /// Renders the page's diagnostics as `code "text under range": message [fixes]`,
     /// with the temporary project's name shown as `shop`.
     fn check(marked: &str) -> Vec<String> {
         let cursor = Cursor::new(SHOP, marked);
-        let tree = cursor.syntax().expect("parses");
-        let sites = call_sites(&tree, &cursor.text);
         let label = cursor.index.projects[0].project.label();
-        check_file(&cursor.index, &cursor.path, &cursor.text, &tree, &sites)
+        cursor
+            .report()
+            .diagnostics
             .iter()
             .map(|d| {
                 let fixes: Vec<String> = d.fixes.iter().flat_map(|f| &f.edits).map(|e| e.new_text.clone()).collect();

@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::checks::batch::{WorkspaceReport, check_workspace};
+use crate::modules::calls::CallKind;
+use crate::modules::flow::env::ConfiguredWrapper;
 use crate::project::sources::Disk;
 use crate::syntax::diagnostics::Severity;
 use crate::syntax::text::LineIndex;
@@ -18,13 +20,13 @@ pub enum Format {
 
 /// Runs the check and returns the process exit code: 1 when any error was found,
 /// 2 when the path cannot be checked at all.
-pub fn run(path: &Path, format: Format, out: &mut dyn Write) -> i32 {
+pub fn run(path: &Path, format: Format, wrappers: &[ConfiguredWrapper], out: &mut dyn Write) -> i32 {
     let root = match std::fs::canonicalize(path) {
         Ok(root) if root.is_dir() => root,
         Ok(_) => return fail(out, &format!("{} is not a folder", path.display())),
         Err(err) => return fail(out, &format!("cannot read {}: {err}", path.display())),
     };
-    let report = check_workspace(std::slice::from_ref(&root), &Disk);
+    let report = check_workspace(std::slice::from_ref(&root), &Disk, wrappers.to_vec());
     let shown = |p: &Path| display_path(p, path, &root);
     let written = match format {
         Format::Text => write_text(&report, &shown, out),
@@ -36,6 +38,16 @@ pub fn run(path: &Path, format: Format, out: &mut dyn Write) -> i32 {
     }
     let has_error = report.files.iter().flat_map(|f| &f.diagnostics).any(|d| d.severity == Severity::Error);
     i32::from(has_error)
+}
+
+/// `callFn` or `callFn:1`: a wrapper named on the command line.
+pub fn parse_wrapper(text: &str) -> Result<ConfiguredWrapper, String> {
+    let (name, arg) = text.split_once(':').unwrap_or((text, "0"));
+    let name_arg = arg.parse::<usize>().map_err(|_| format!("\"{arg}\" is not an argument position (0, 1, …)"))?;
+    if name.is_empty() {
+        return Err("a wrapper needs a name".into());
+    }
+    Ok(ConfiguredWrapper { name: name.to_string(), name_arg, data_arg: None, kind: CallKind::Invoke })
 }
 
 fn fail(out: &mut dyn Write, message: &str) -> i32 {

@@ -8,8 +8,9 @@ use std::path::Path;
 use tree_sitter::{Node, Tree};
 
 use crate::modules::calls::{self, CallKind};
-use crate::modules::index::{ProjectIndex, WorkspaceIndex};
+use crate::modules::index::WorkspaceIndex;
 use crate::project::functions::{FunctionDef, slash_path};
+use crate::project::index::ProjectIndex;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CompletionKind {

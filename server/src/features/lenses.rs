@@ -10,7 +10,7 @@ use serde_json::Value;
 use tree_sitter::{Node, Tree};
 
 use crate::features::navigation::references;
-use crate::modules::calls::{CallKind, CallSite};
+use crate::modules::calls::{CallKind, CallSite, SiteForm};
 use crate::modules::index::WorkspaceIndex;
 use crate::syntax::json_literal::json_literal;
 
@@ -60,7 +60,9 @@ pub fn document_actions(
         let calls = references(index, open, project, function);
         actions.call_count = Some(CallCount { function: function.name.clone(), range, calls });
     }
-    for site in sites.iter().filter(|s| s.kind == CallKind::Invoke) {
+    // Calls only: a function object read but not called (`export const x = functions.x`) runs nothing.
+    let calls = sites.iter().filter(|s| s.kind == CallKind::Invoke && s.form != SiteForm::Property || s.member_call);
+    for site in calls.filter(|s| !matches!(s.form, SiteForm::PatternKey { .. })) {
         if project.function(&site.value).is_none() {
             continue;
         }
@@ -102,7 +104,7 @@ mod tests {
     fn actions(marked: &str) -> Vec<String> {
         let cursor = Cursor::new(SHOP, marked);
         let tree = cursor.syntax().expect("parses");
-        let sites = crate::modules::calls::call_sites(&tree, &cursor.text);
+        let sites = cursor.sites();
         let found = document_actions(&cursor.index, &HashMap::new(), &cursor.path, &cursor.text, &tree, &sites);
         found
             .invokes

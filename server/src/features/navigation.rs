@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 
 use tree_sitter::Tree;
 
+use crate::checks::names::name_edit;
 use crate::features::completion::{describe_location, documentation};
 use crate::modules::calls::{self, CallSite};
-use crate::modules::index::{ProjectIndex, WorkspaceIndex};
+use crate::modules::index::WorkspaceIndex;
 use crate::project::Layout;
 use crate::project::functions::FunctionDef;
+use crate::project::index::ProjectIndex;
 use crate::project::serve::ServeKind;
 use crate::project::sources::Sources;
 use crate::syntax::jsonc;
@@ -21,20 +23,32 @@ pub struct Target<'i> {
     pub project: &'i ProjectIndex,
     pub function: &'i FunctionDef,
     pub name_range: Option<Range<usize>>,
+    /// The name is written at the cursor (not a call of a function object named elsewhere),
+    /// so a rename can start there.
+    pub renames_here: bool,
 }
 
+/// The function under the cursor: on a site of the file (`sites`, from its analysis), on a
+/// call string the tree cannot make sense of yet, or on an entry's serve line.
 pub fn target_at<'i>(
     index: &'i WorkspaceIndex,
     path: &Path,
     src: &str,
     tree: Option<&Tree>,
     offset: usize,
+    sites: &[CallSite],
 ) -> Option<Target<'i>> {
     let project = index.project_of(path)?;
-    if let Some(site) = calls::call_site_at(tree, src, offset) {
+    let site = sites
+        .iter()
+        .find(|s| s.content.start <= offset && offset <= s.content.end)
+        .cloned()
+        .or_else(|| calls::call_site_at(tree, src, offset));
+    if let Some(site) = site {
         let (name, range) = site.target(|name| project.function(name).is_some())?;
         let function = project.function(name)?;
-        return Some(Target { project, function, name_range: Some(range) });
+        let renames_here = site.names_here();
+        return Some(Target { project, function, name_range: Some(range), renames_here });
     }
     // In an entry, the line that starts serving (`Deno.serve(` or `export default`)
     // stands for the function; elsewhere the file's own symbols are left to others.
@@ -42,7 +56,12 @@ pub fn target_at<'i>(
     let serve_start = function.serve.as_ref()?.range.start;
     let line_start = src[..serve_start.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
     let line_end = src[serve_start.min(src.len())..].find('\n').map_or(src.len(), |i| serve_start + i);
-    (line_start..=line_end).contains(&offset).then_some(Target { project, function, name_range: None })
+    (line_start..=line_end).contains(&offset).then_some(Target {
+        project,
+        function,
+        name_range: None,
+        renames_here: false,
+    })
 }
 
 /// Where go-to-definition lands: the handler in the entry, or the entry's start.
@@ -58,12 +77,28 @@ pub fn all_call_sites<'a>(
     open: &'a HashMap<PathBuf, Vec<CallSite>>,
 ) -> impl Iterator<Item = (&'a Path, &'a CallSite)> {
     let from_open = open.iter().flat_map(|(path, sites)| sites.iter().map(move |s| (path.as_path(), s)));
-    let from_index = index
-        .call_sites
-        .iter()
-        .filter(|(path, _)| !open.contains_key(*path))
-        .flat_map(|(path, sites)| sites.iter().map(move |s| (path.as_path(), s)));
+    let from_index = index.call_sites().filter(|(path, _)| !open.contains_key(*path));
     from_open.chain(from_index)
+}
+
+/// Every site of `function` in its project: the file, the site and the range of the name
+/// (for a call through a function object named elsewhere, of the callee).
+pub fn reference_sites<'a>(
+    index: &'a WorkspaceIndex,
+    open: &'a HashMap<PathBuf, Vec<CallSite>>,
+    project: &ProjectIndex,
+    function: &FunctionDef,
+) -> Vec<(&'a Path, &'a CallSite, Range<usize>)> {
+    let mut found: Vec<(&Path, &CallSite, Range<usize>)> = all_call_sites(index, open)
+        .filter(|(path, _)| index.project_of(path).is_some_and(|p| p.project.root == project.project.root))
+        .filter_map(|(path, site)| {
+            let (name, range) = site.target(|name| project.function(name).is_some())?;
+            (name == function.name).then_some((path, site, range))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(b.0).then(a.2.start.cmp(&b.2.start)));
+    found.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
+    found
 }
 
 /// Every call of `function` in its project: the file and the range of the name.
@@ -73,15 +108,10 @@ pub fn references(
     project: &ProjectIndex,
     function: &FunctionDef,
 ) -> Vec<(PathBuf, Range<usize>)> {
-    let mut found: Vec<(PathBuf, Range<usize>)> = all_call_sites(index, open)
-        .filter(|(path, _)| index.project_of(path).is_some_and(|p| p.project.root == project.project.root))
-        .filter_map(|(path, site)| {
-            let (name, range) = site.target(|name| project.function(name).is_some())?;
-            (name == function.name).then(|| (path.to_path_buf(), range))
-        })
-        .collect();
-    found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.start.cmp(&b.1.start)));
-    found
+    reference_sites(index, open, project, function)
+        .into_iter()
+        .map(|(path, _, range)| (path.to_path_buf(), range))
+        .collect()
 }
 
 /// What renaming a function changes: the text of call sites (and of the config that
@@ -108,8 +138,16 @@ pub fn rename(
     }
     let function = target.function;
     let mut plan = RenamePlan::default();
-    for (path, range) in references(index, open, target.project, function) {
-        plan.edits.push((path, range, new_name.to_string()));
+    let mut texts: HashMap<&Path, Option<String>> = HashMap::new();
+    for (path, site, range) in reference_sites(index, open, target.project, function) {
+        // A call through a function object bound elsewhere names the function where it is bound.
+        if !site.names_here() {
+            continue;
+        }
+        let Some(text) = texts.entry(path).or_insert_with(|| sources.read(path)).as_deref() else { continue };
+        if let Some((range, new_text)) = name_edit(site, text, range, new_name) {
+            plan.edits.push((path.to_path_buf(), range, new_text));
+        }
     }
     let project = &target.project.project;
     match (&function.config, project.layout) {

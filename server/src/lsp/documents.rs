@@ -1,4 +1,4 @@
-//! Open documents: text, version, syntax tree and call sites, kept current with
+//! Open documents: text, version and syntax tree, kept current with
 //! incremental edits and incremental reparsing.
 
 use std::path::PathBuf;
@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 use tree_sitter::{InputEdit, Point, Tree};
 
-use crate::modules::calls::{self, CallSite};
 use crate::syntax::text::LineIndex;
 use crate::syntax::{self, Lang};
 
@@ -20,7 +19,6 @@ pub struct Document {
     pub lang: Option<Lang>,
     pub tree: Option<Tree>,
     pub lines: LineIndex,
-    pub sites: Vec<CallSite>,
 }
 
 impl Document {
@@ -28,7 +26,7 @@ impl Document {
         let path = uri_to_path(uri);
         let lang = path.as_deref().and_then(Lang::from_path).or_else(|| Lang::from_language_id(language_id));
         let lines = LineIndex::new(&text);
-        let mut doc = Self { path, version, text, lang, tree: None, lines, sites: Vec::new() };
+        let mut doc = Self { path, version, text, lang, tree: None, lines };
         doc.reparse(false);
         doc
     }
@@ -89,10 +87,6 @@ impl Document {
         let Some(lang) = self.lang else { return };
         let old = if incremental { self.tree.as_ref() } else { None };
         self.tree = syntax::parse(&self.text, lang, old);
-        self.sites = match &self.tree {
-            Some(tree) => calls::call_sites(tree, &self.text),
-            None => Vec::new(),
-        };
     }
 }
 
@@ -120,7 +114,6 @@ mod tests {
         assert_eq!(doc.text, "// 🎉\nconst a = 1;\nbase44.functions.invoke(\"yz\");\n");
         let fresh = syntax::parse(&doc.text, Lang::TypeScript, None).map(|t| t.root_node().to_sexp());
         assert_eq!(doc.tree.as_ref().map(|t| t.root_node().to_sexp()), fresh);
-        assert_eq!(doc.sites.iter().map(|s| s.value.as_str()).collect::<Vec<_>>(), ["yz"]);
         assert_eq!(doc.version, 2);
     }
 

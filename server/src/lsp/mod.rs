@@ -1,6 +1,7 @@
 //! The language server: converts between LSP and the analysis library, and keeps the
 //! session's state (open documents, the workspace index, settings).
 
+mod analyses;
 mod completion_list;
 mod convert;
 mod documents;

@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::{Arc, Mutex, RwLock};
 
 use dashmap::DashMap;
@@ -56,6 +57,17 @@ pub struct Session {
     /// The last list of every function of a project, as JSON text, for the index
     /// generation it was written from.
     function_items: Mutex<Option<(FunctionItemsKey, Arc<[u8]>)>>,
+    /// Each open document's analysis (see `analyses`).
+    pub analyses: DashMap<Uri, Arc<super::analyses::OpenAnalysis>>,
+    /// Changes whenever an open document's summary does: what other open documents import
+    /// from it changed, so their analyses are stale.
+    pub open_generation: AtomicU64,
+    /// An open document's summary changed and the other open documents have not yet been
+    /// published again.
+    pub exports_changed: AtomicBool,
+    /// What was last published for each open document (its version and a hash of the
+    /// diagnostics), so the same list is not sent twice.
+    published: DashMap<Uri, (i32, u64)>,
     /// Whose turn it is to change the index from disk: an indexing run holds it from start to
     /// end, so that a run that began with older folders cannot finish after one that began
     /// with newer and put its index back, and a file changed during a run is applied after it.
@@ -87,6 +99,10 @@ impl Session {
             problem_uris: Mutex::new(HashSet::new()),
             raw_results,
             function_items: Mutex::new(None),
+            analyses: DashMap::new(),
+            published: DashMap::new(),
+            open_generation: AtomicU64::new(0),
+            exports_changed: AtomicBool::new(false),
             index_turn: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
@@ -103,6 +119,22 @@ impl Session {
 
     pub fn index(&self) -> Arc<WorkspaceIndex> {
         self.index_and_generation().0
+    }
+
+    /// Whether these diagnostics differ from what was last published for the document (and
+    /// so are worth sending); notes them as published.
+    pub fn first_publish<T: serde::Serialize>(&self, uri: &Uri, version: i32, diagnostics: &T) -> bool {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        serde_json::to_string(diagnostics).unwrap_or_default().hash(&mut hasher);
+        let key = (version, hasher.finish());
+        let before = self.published.insert(uri.clone(), key);
+        before != Some(key)
+    }
+
+    /// Forgets what was published for a closed document.
+    pub fn forget_published(&self, uri: &Uri) {
+        self.published.remove(uri);
     }
 
     /// The index and its generation, which changes whenever the index does.
@@ -167,9 +199,10 @@ impl Session {
         self.docs.get(uri).map(|doc| doc.clone())
     }
 
-    /// The call sites of open documents, by path.
+    /// The call sites of open documents, by path, as they are now.
     pub fn open_call_sites(&self) -> HashMap<PathBuf, Vec<CallSite>> {
-        self.docs.iter().filter_map(|doc| Some((doc.path.clone()?, doc.sites.clone()))).collect()
+        let uris: Vec<Uri> = self.docs.iter().map(|doc| doc.key().clone()).collect();
+        uris.iter().filter_map(|uri| self.analysis(uri)).map(|a| (a.path.clone(), a.facts.sites.clone())).collect()
     }
 
     /// The text of a file and its line index: the open document's, else the disk's.

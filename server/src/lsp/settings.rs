@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use crate::modules::flow::env::ConfiguredWrapper;
 use crate::syntax::diagnostics::Severity;
 
 #[derive(Clone, Default, Deserialize)]
@@ -13,6 +14,9 @@ pub struct Settings {
     pub deno: DenoSettings,
     pub invoke: InvokeSettings,
     pub diagnostics: DiagnosticsSettings,
+    /// Functions whose calls name a function (`[{ "name": "callFn", "nameArg": 0 }]`), for
+    /// wrappers the analysis cannot see through.
+    pub wrappers: Vec<ConfiguredWrapper>,
 }
 
 #[derive(Clone, Default, Deserialize)]
@@ -55,6 +59,10 @@ impl Settings {
             deno: serde_json::from_value(part("deno")).unwrap_or_default(),
             invoke: serde_json::from_value(part("invoke")).unwrap_or_default(),
             diagnostics: serde_json::from_value(part("diagnostics")).unwrap_or_default(),
+            wrappers: part("wrappers")
+                .as_array()
+                .map(|items| items.iter().filter_map(|item| serde_json::from_value(item.clone()).ok()).collect())
+                .unwrap_or_default(),
         }
     }
 
@@ -71,6 +79,7 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::modules::calls::CallKind;
 
     #[test]
     fn partial_and_ill_typed_settings_fall_back() {
@@ -83,5 +92,15 @@ mod tests {
         assert_eq!(settings.severity_for("missing-serve", Severity::Error), None);
         assert_eq!(settings.severity_for("unknown-function", Severity::Error), Some(Severity::Warning));
         assert_eq!(settings.severity_for("other", Severity::Error), Some(Severity::Error));
+    }
+
+    #[test]
+    fn wrappers_are_read_one_by_one() {
+        let settings = Settings::from_json(&serde_json::json!({
+            "base44": { "wrappers": [{ "name": "callFn", "nameArg": 1 }, { "nameArg": 0 }, { "name": "get", "kind": "fetch" }] }
+        }));
+        let read: Vec<(String, usize, CallKind)> =
+            settings.wrappers.iter().map(|w| (w.name.clone(), w.name_arg, w.kind)).collect();
+        assert_eq!(read, [("callFn".into(), 1, CallKind::Invoke), ("get".into(), 0, CallKind::Fetch)]);
     }
 }

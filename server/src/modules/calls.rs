@@ -60,7 +60,13 @@ pub struct CallSite {
 
 impl CallSite {
     /// A string-named call site (`invoke("x", data)`, a wrapper's call).
-    pub fn literal(kind: CallKind, value: String, content: Range<usize>, call: Range<usize>, data: Option<Range<usize>>) -> Self {
+    pub fn literal(
+        kind: CallKind,
+        value: String,
+        content: Range<usize>,
+        call: Range<usize>,
+        data: Option<Range<usize>>,
+    ) -> Self {
         Self { kind, value, content, call, data, form: SiteForm::Literal, member_call: false }
     }
 

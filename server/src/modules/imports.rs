@@ -84,8 +84,11 @@ impl<'t> ModuleSyntax<'t> {
             let local = text(*node, src);
             match imports.iter().find(|i| i.local == local) {
                 Some(import) if is_export_specifier(*node) => {
-                    let reexport =
-                        ReExport { name: Some(name.clone()), source: import.source.clone(), imported: import.imported.clone() };
+                    let reexport = ReExport {
+                        name: Some(name.clone()),
+                        source: import.source.clone(),
+                        imported: import.imported.clone(),
+                    };
                     reexports.push(reexport);
                     false
                 }

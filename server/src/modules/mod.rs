@@ -4,6 +4,8 @@
 
 pub mod calls;
 pub mod flow;
+pub mod graph;
 pub mod imports;
 pub mod index;
+pub mod reading;
 pub mod resolve;

@@ -49,6 +49,11 @@ impl KnownFiles {
         }
     }
 
+    /// Every file listed (none when it reads the disk).
+    pub fn list(&self) -> Vec<PathBuf> {
+        self.0.as_ref().map(|files| files.iter().cloned().collect()).unwrap_or_default()
+    }
+
     /// A file created since the scan.
     pub fn insert(&mut self, path: PathBuf) {
         if let Some(files) = &mut self.0 {
@@ -99,13 +104,26 @@ pub struct Resolver {
     by_dir: Mutex<HashMap<PathBuf, Arc<Aliases>>>,
 }
 
+impl Clone for Resolver {
+    /// A copy with the same files and no configs read yet (a config may have changed).
+    fn clone(&self) -> Self {
+        Self::new(self.files.clone())
+    }
+}
+
 impl Resolver {
     pub fn new(files: KnownFiles) -> Self {
         Self { files, by_dir: Mutex::new(HashMap::new()) }
     }
 
-    pub fn files(&self) -> &KnownFiles {
-        &self.files
+    /// The files it knows of.
+    pub fn known_files(&self) -> Vec<PathBuf> {
+        self.files.list()
+    }
+
+    /// The files it knows of, to note one created or deleted.
+    pub fn known_mut(&mut self) -> &mut KnownFiles {
+        &mut self.files
     }
 
     /// The file or package `specifier`, written in `from`, names.
@@ -257,12 +275,8 @@ fn read_ts_config(path: &Path, hops: usize) -> Aliases {
         aliases.paths = paths
             .iter()
             .filter_map(|(pattern, targets)| {
-                let targets: Vec<PathBuf> = targets
-                    .as_array()?
-                    .iter()
-                    .filter_map(|t| t.as_str())
-                    .map(|t| normalize(&root.join(t)))
-                    .collect();
+                let targets: Vec<PathBuf> =
+                    targets.as_array()?.iter().filter_map(|t| t.as_str()).map(|t| normalize(&root.join(t))).collect();
                 let (prefix, suffix, wildcard) = match pattern.split_once('*') {
                     Some((prefix, suffix)) => (prefix.to_string(), suffix.to_string(), true),
                     None => (pattern.clone(), String::new(), false),
@@ -345,7 +359,10 @@ pub fn package_name(specifier: &str) -> &str {
     };
     let name = &specifier[..end];
     // A version after the name: `@base44/sdk@0.8.3`, `lodash@4`.
-    let version_at = if name.starts_with('@') { name[1..].find('@').map(|i| i + 1) } else { name.find('@') };
+    let version_at = match name.strip_prefix('@') {
+        Some(scoped) => scoped.find('@').map(|i| i + 1),
+        None => name.find('@'),
+    };
     match version_at {
         Some(at) => &name[..at],
         None => name,
@@ -391,7 +408,14 @@ mod tests {
                 "src/pages/Home.jsx",
                 &["../lib/api", "../lib/api.js", "../lib/util.js", "../components", "./missing", "../data.json"]
             ),
-            ["src/lib/api.js", "src/lib/api.js", "src/lib/util.ts", "src/components/index.tsx", "unresolved", "src/data.json"]
+            [
+                "src/lib/api.js",
+                "src/lib/api.js",
+                "src/lib/util.ts",
+                "src/components/index.tsx",
+                "unresolved",
+                "src/data.json"
+            ]
         );
     }
 
@@ -410,7 +434,11 @@ mod tests {
             ("components/Button.jsx", ""),
         ]);
         assert_eq!(
-            resolve_all(&tree, "src/pages/Home.jsx", &["@/api/base44Client", "~lib", "components/Button", "react", "@/nope"]),
+            resolve_all(
+                &tree,
+                "src/pages/Home.jsx",
+                &["@/api/base44Client", "~lib", "components/Button", "react", "@/nope"]
+            ),
             ["src/api/base44Client.js", "src/lib/index.js", "components/Button.jsx", "package react", "unresolved"]
         );
     }

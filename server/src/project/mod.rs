@@ -6,6 +6,7 @@
 //! project's functions the way the CLI does (`functions`, `serve`).
 
 pub mod functions;
+pub mod index;
 pub mod scan;
 pub mod serve;
 pub mod sources;

@@ -78,7 +78,15 @@ impl Diagnostic {
         code: &'static str,
         message: impl Into<String>,
     ) -> Self {
-        Self { path: path.into(), range, severity, code, message: message.into(), fixes: Vec::new(), related: Vec::new() }
+        Self {
+            path: path.into(),
+            range,
+            severity,
+            code,
+            message: message.into(),
+            fixes: Vec::new(),
+            related: Vec::new(),
+        }
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {

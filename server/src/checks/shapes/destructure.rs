@@ -21,12 +21,8 @@ impl<'t> Checker<'t, '_, '_, '_> {
                 if stray.is_empty() {
                     return;
                 }
-                let names = stray
-                    .iter()
-                    .filter_map(|p| p.key())
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let names =
+                    stray.iter().filter_map(|p| p.key()).map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
                 let verb = if stray.len() == 1 { "is" } else { "are" };
                 let message = format!(
                     "{names} {verb} not on the axios response of {}; the function's JSON is on `data`",
@@ -88,9 +84,7 @@ impl<'t> Checker<'t, '_, '_, '_> {
                     .filter(|t| matches!(t.kind(), "identifier" | "shorthand_property_identifier_pattern"))?;
                 Some((title, vec![(pattern.byte_range(), self.text(target).to_string()), parsed]))
             }
-            _ if all_stray && properties.iter().all(|p| p.key() != Some("data")) => {
-                Some((title, vec![parsed]))
-            }
+            _ if all_stray && properties.iter().all(|p| p.key() != Some("data")) => Some((title, vec![parsed])),
             _ => None,
         }
     }

@@ -56,9 +56,6 @@ pub(super) fn check_error_binding<'t>(checker: &mut Checker<'t, '_, '_, '_>, par
     }
 }
 
-
-
-
 /// `err.property` when `reference` is the object of a member read.
 fn member_of<'t, 's>(reference: Node<'t>, index: &Index<'t, 's>) -> Option<(Node<'t>, &'s str)> {
     let parent = index.parent(reference).filter(|p| p.kind() == "member_expression")?;

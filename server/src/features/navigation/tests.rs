@@ -20,7 +20,8 @@ fn rel(cursor: &Cursor, path: &Path) -> String {
 fn definition_lands_on_the_handler() {
     let cursor = Cursor::new(SHOP, r#"base44.functions.invoke("process-$0order")"#);
     let tree = cursor.syntax();
-    let target = target_at(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset).expect("target");
+    let target = target_at(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset, &cursor.sites())
+        .expect("target");
     let (path, offset) = definition(target.function);
     let text = std::fs::read_to_string(&path).expect("entry");
     assert_eq!(rel(&cursor, &path), "base44/functions/process-order/entry.ts");
@@ -31,7 +32,8 @@ fn definition_lands_on_the_handler() {
 fn references_across_files_and_call_kinds() {
     let cursor = Cursor::new(&with_calls(), r#"base44.functions.invoke("process-order$0")"#);
     let tree = cursor.syntax();
-    let target = target_at(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset).expect("target");
+    let target = target_at(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset, &cursor.sites())
+        .expect("target");
     let refs: Vec<String> = references(&cursor.index, &HashMap::new(), target.project, target.function)
         .iter()
         .map(|(path, range)| format!("{} {range:?}", rel(&cursor, path)))
@@ -43,7 +45,8 @@ fn references_across_files_and_call_kinds() {
 fn rename_zero_config_moves_the_folder() {
     let cursor = Cursor::new(&with_calls(), r#"base44.functions.invoke("process-order$0")"#);
     let tree = cursor.syntax();
-    let target = target_at(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset).expect("target");
+    let target = target_at(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset, &cursor.sites())
+        .expect("target");
     let plan = rename(&cursor.index, &HashMap::new(), &target, "ship-order", &Disk).expect("plan");
     assert_eq!(plan.edits.len(), 3);
     assert!(plan.edits.iter().all(|(_, _, text)| text == "ship-order"));
@@ -57,7 +60,8 @@ fn rename_zero_config_moves_the_folder() {
 fn rename_config_declared_edits_the_config() {
     let cursor = Cursor::new(SHOP, r#"base44.functions.invoke("checkStock$0")"#);
     let tree = cursor.syntax();
-    let target = target_at(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset).expect("target");
+    let target = target_at(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset, &cursor.sites())
+        .expect("target");
     let plan = rename(&cursor.index, &HashMap::new(), &target, "stockLevel", &Disk).expect("plan");
     let edits: Vec<String> = plan.edits.iter().map(|(p, r, t)| format!("{} {r:?} {t}", rel(&cursor, p))).collect();
     assert_eq!(
@@ -71,7 +75,8 @@ fn rename_config_declared_edits_the_config() {
 fn hover_describes_the_function() {
     let cursor = Cursor::new(SHOP, r#"base44.functions.invoke("process-order$0")"#);
     let tree = cursor.syntax();
-    let target = target_at(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset).expect("target");
+    let target = target_at(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset, &cursor.sites())
+        .expect("target");
     assert_eq!(
         hover(&target),
         "**process-order** (Base44 function, base44-lsp-test)\n\n`base44/functions/process-order/entry.ts`: serves with `Deno.serve`\n\n---\n\nShips an order.\n\nInputs: `orderId`, `action`"

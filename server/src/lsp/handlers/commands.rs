@@ -9,12 +9,10 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::lsp::convert::{self, uri_to_path};
-use crate::lsp::guard::guarded;
 use crate::lsp::session::Session;
-use crate::modules::index::ProjectIndex;
+use crate::project::index::ProjectIndex;
 use crate::project::types_file;
 
-use super::diagnostics::analyse;
 use super::navigation::locations;
 
 pub const LIST_FUNCTIONS: &str = "base44.listFunctions";
@@ -22,11 +20,12 @@ pub const GENERATE_TYPES: &str = "base44.generateTypes";
 pub const SHOW_REFERENCES: &str = "base44.showReferences";
 
 pub fn code_action(session: &Session, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+    let analysis = session.analysis(&params.text_document.uri);
     let Some(doc) = session.snapshot(&params.text_document.uri) else { return Ok(None) };
     let settings = session.settings();
     let file = doc.file();
     let wanted = file.offset(params.range.start)..file.offset(params.range.end);
-    let found = guarded("codeAction", || analyse(&session.index(), &doc))?;
+    let found = analysis.map(|a| a.diagnostics.clone()).unwrap_or_default();
     let own_text = |path: &std::path::Path| {
         if doc.path.as_deref() == Some(path) {
             Some((doc.text.clone(), doc.lines.clone()))

@@ -6,40 +6,62 @@ use std::path::PathBuf;
 
 use tower_lsp_server::ls_types::{self as ls, Uri};
 
-use crate::checks::names::check_file;
 use crate::lsp::convert::{self, FileText, path_to_uri, uri_to_path};
-use crate::lsp::documents::Document;
-use crate::lsp::guard::guarded;
 use crate::lsp::session::Session;
-use crate::modules::index::WorkspaceIndex;
 use crate::syntax::diagnostics::Diagnostic;
-
-/// The analysis diagnostics of an open document, against the current index.
-pub fn analyse(index: &WorkspaceIndex, doc: &Document) -> Vec<Diagnostic> {
-    let (Some(path), Some(tree)) = (&doc.path, &doc.tree) else { return Vec::new() };
-    check_file(index, path, &doc.text, tree, &doc.sites)
-}
 
 /// An open document's diagnostics as LSP shows them, with the version they belong to.
 fn document_diagnostics(session: &Session, uri: &Uri) -> Option<(Vec<ls::Diagnostic>, i32)> {
-    // Settings and index first: no other lock is taken while a document's is held.
     let settings = session.settings();
-    let index = session.index();
-    let doc = session.docs.get(uri)?;
-    let found = guarded("diagnostics", || analyse(&index, &doc)).unwrap_or_default();
+    let analysis = session.analysis(uri);
+    let doc = session.snapshot(uri)?;
+    let found = analysis.map(|a| a.diagnostics.clone()).unwrap_or_default();
     let file = doc.file();
-    let converted = found.iter().filter_map(|d| convert::diagnostic(d, &file, &settings)).collect();
+    let converted = found
+        .iter()
+        .filter_map(|d| {
+            let mut converted = convert::diagnostic(d, &file, &settings)?;
+            converted.related_information = related_information(session, d);
+            Some(converted)
+        })
+        .collect();
     Some((converted, doc.version))
 }
 
+/// The other places a diagnostic points to (a helper's `return` in another file).
+fn related_information(session: &Session, diagnostic: &Diagnostic) -> Option<Vec<ls::DiagnosticRelatedInformation>> {
+    let related: Vec<ls::DiagnosticRelatedInformation> = diagnostic
+        .related
+        .iter()
+        .filter_map(|related| {
+            let (text, lines) = session.file_text(&related.path)?;
+            let location = convert::location(&related.path, &FileText { text: &text, lines: &lines }, &related.range)?;
+            Some(ls::DiagnosticRelatedInformation { location, message: related.message.clone() })
+        })
+        .collect();
+    (!related.is_empty()).then_some(related)
+}
+
 /// Publishes the diagnostics of open documents, skipping any that changed meanwhile
-/// (their own change publishes newer ones).
+/// (their own change publishes newer ones). When one's summary changed, the others are
+/// published again: what they import from it changed.
 pub async fn publish_documents(session: &Session, uris: Vec<Uri>) {
-    for uri in uris {
-        let Some((diagnostics, version)) = document_diagnostics(session, &uri) else { continue };
-        let current = session.docs.get(&uri).map(|d| d.version);
-        if current == Some(version) {
-            session.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+    let mut queue = uris;
+    let mut rounds = 0;
+    while !queue.is_empty() {
+        let mut published = Vec::new();
+        for uri in std::mem::take(&mut queue) {
+            let Some((diagnostics, version)) = document_diagnostics(session, &uri) else { continue };
+            let current = session.docs.get(&uri).map(|d| d.version);
+            if current == Some(version) && session.first_publish(&uri, version, &diagnostics) {
+                session.client.publish_diagnostics(uri.clone(), diagnostics, Some(version)).await;
+                published.push(uri);
+            }
+        }
+        rounds += 1;
+        // A cycle of open files re-exporting each other settles in a few rounds.
+        if session.take_exports_changed() && rounds < 4 {
+            queue = open_uris(session).into_iter().filter(|uri| !published.contains(uri)).collect();
         }
     }
 }

@@ -12,7 +12,8 @@ use tower_lsp_server::ls_types::ProgressToken;
 use tower_lsp_server::{Bounded, NotCancellable, OngoingProgress};
 
 use crate::lsp::session::{IndexTurn, Overlay, Session};
-use crate::modules::index::{WorkspaceIndex, call_sites_of_files};
+use crate::modules::index::WorkspaceIndex;
+use crate::modules::reading::Quiet;
 use crate::project::functions::EntryReading;
 use crate::project::scan::scan;
 use crate::syntax::wording::counted;
@@ -61,8 +62,9 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, turn: IndexTurn) {
     let built = tokio::task::spawn_blocking(move || {
         let scan = scan(&folders);
         let mut index = WorkspaceIndex::functions_only(&folders, &scan, &Overlay(&worker), EntryReading::NamesOnly);
-        // Keep the call sites of the previous index until the new ones are read.
-        index.call_sites = worker.index().call_sites.clone();
+        // Keep the facts of the previous index until the new ones are read.
+        index.modules.files = worker.index().modules.files.clone();
+        index.modules.wrappers = std::sync::Arc::new(worker.settings().wrappers);
         (index, scan)
     })
     .await;
@@ -107,7 +109,8 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, turn: IndexTurn) {
     let mut full = tokio::task::spawn_blocking(move || {
         let sources = Overlay(&worker);
         let mut index = WorkspaceIndex::functions_only(&folders, &scan, &sources, EntryReading::Full);
-        index.call_sites = call_sites_of_files(&scan.files, &sources, &counter);
+        index.modules.wrappers = std::sync::Arc::new(worker.settings().wrappers);
+        index.read_modules(&scan.files, &sources, &counter, &Quiet);
         index
     });
     let mut reported = NAMES_DONE_PERCENT;
@@ -129,10 +132,12 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, turn: IndexTurn) {
     if let Ok(full) = full {
         session.set_index(&turn, full);
     }
+    // Open documents' imports are known now: what they call through them is checked.
+    diagnostics::publish_documents(&session, diagnostics::open_uris(&session)).await;
     diagnostics::publish_project_problems(&session).await;
     if let Some(progress) = progress {
         let index = session.index();
-        let sites: usize = index.call_sites.values().map(Vec::len).sum();
+        let sites = index.call_site_count();
         progress.finish_with_message(format!("{functions}, {}", counted(sites, "call site"))).await;
     }
     status::send(&session, "ready").await;

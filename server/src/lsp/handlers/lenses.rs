@@ -15,11 +15,12 @@ use super::commands::SHOW_REFERENCES;
 use super::invoke::INVOKE;
 use super::navigation::locations;
 
-pub fn actions_of(session: &Session, doc: &Document) -> Result<DocumentActions> {
+pub fn actions_of(session: &Session, uri: &Uri, doc: &Document) -> Result<DocumentActions> {
     let (Some(path), Some(tree)) = (&doc.path, &doc.tree) else { return Ok(DocumentActions::default()) };
     let index = session.index();
     let open = session.open_call_sites();
-    guarded("codeLens", || document_actions(&index, &open, path, &doc.text, tree, &doc.sites))
+    let sites = session.sites_of(uri);
+    guarded("codeLens", || document_actions(&index, &open, path, &doc.text, tree, &sites))
 }
 
 pub fn invoke_command(action: &InvokeAction, uri: &Uri) -> Command {
@@ -34,7 +35,7 @@ pub fn invoke_command(action: &InvokeAction, uri: &Uri) -> Command {
 pub fn code_lens(session: &Session, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
     let uri = params.text_document.uri;
     let Some(doc) = session.snapshot(&uri) else { return Ok(None) };
-    let actions = actions_of(session, &doc)?;
+    let actions = actions_of(session, &uri, &doc)?;
     let file: FileText = doc.file();
     let mut lenses: Vec<CodeLens> = actions
         .invokes
@@ -69,7 +70,7 @@ pub fn invoke_code_actions(
     uri: &Uri,
     wanted: std::ops::Range<usize>,
 ) -> Vec<CodeActionOrCommand> {
-    let Ok(actions) = actions_of(session, doc) else { return Vec::new() };
+    let Ok(actions) = actions_of(session, uri, doc) else { return Vec::new() };
     actions
         .invokes
         .iter()

@@ -113,8 +113,12 @@ pub fn capabilities() -> ServerCapabilities {
     }
 }
 
-const WATCHED_GLOBS: [&str; 3] =
-    ["**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}", "**/{function,config,.app}.{json,jsonc}", "**/{base44,functions}"];
+const WATCHED_GLOBS: [&str; 4] = [
+    "**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}",
+    "**/{function,config,.app}.{json,jsonc}",
+    "**/{base44,functions}",
+    "**/{tsconfig,jsconfig,deno}.{json,jsonc}",
+];
 
 pub async fn initialized(session: &Arc<Session>) {
     let caps = session.caps();
@@ -163,11 +167,17 @@ fn apply_settings(session: &Session, value: &Value) {
     }
 }
 
-pub async fn did_change_configuration(session: &Session, settings: Value) {
+pub async fn did_change_configuration(session: &Arc<Session>, settings: Value) {
+    let wrappers_before = session.settings().wrappers;
     if session.caps().configuration {
         pull_configuration(session).await;
     } else if !settings.is_null() {
         apply_settings(session, &settings);
+    }
+    if session.settings().wrappers != wrappers_before {
+        // Which calls name functions changed: every file's call sites are read again.
+        tokio::spawn(indexing::index_workspace(Arc::clone(session)));
+        return;
     }
     diagnostics::publish_documents(session, diagnostics::open_uris(session)).await;
     diagnostics::publish_project_problems(session).await;

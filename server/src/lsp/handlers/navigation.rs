@@ -23,12 +23,13 @@ fn with_target<T>(
     what: &str,
     f: impl FnOnce(&Target, FileText) -> Option<T>,
 ) -> Result<Option<T>> {
+    let sites = session.sites_of(&position.text_document.uri);
     let Some(doc) = session.snapshot(&position.text_document.uri) else { return Ok(None) };
     let Some(path) = doc.path.clone() else { return Ok(None) };
     let index = session.index();
     guarded(what, || {
         let offset = doc.file().offset(position.position);
-        let target = navigation::target_at(&index, &path, &doc.text, doc.tree.as_ref(), offset)?;
+        let target = navigation::target_at(&index, &path, &doc.text, doc.tree.as_ref(), offset, &sites)?;
         f(&target, doc.file())
     })
 }
@@ -75,7 +76,8 @@ pub fn locations(session: &Session, refs: Vec<(PathBuf, std::ops::Range<usize>)>
 
 pub fn prepare_rename(session: &Session, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
     with_target(session, &params, "prepareRename", |target, file| {
-        let range = target.name_range.clone()?;
+        // On `checkout(…)` the name is written where `checkout` is bound: rename it there.
+        let range = target.name_range.clone().filter(|_| target.renames_here)?;
         Some(PrepareRenameResponse::RangeWithPlaceholder {
             range: file.range(&range),
             placeholder: target.function.name.clone(),

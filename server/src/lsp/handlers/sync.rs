@@ -80,14 +80,22 @@ pub async fn did_change(session: &Session, params: DidChangeTextDocumentParams) 
 pub async fn did_close(session: &Arc<Session>, params: DidCloseTextDocumentParams) {
     let uri = params.text_document.uri;
     let closed = session.docs.remove(&uri);
+    session.forget_published(&uri);
+    if session.analyses.remove(&uri).is_some() {
+        // Its summary is the disk's again for the documents that import it.
+        session.open_generation.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+    }
     let path = closed.and_then(|(_, doc)| doc.path);
     if let Some(path) = path {
         // The index's view of the file is the disk's again (unless it was opened again
         // before an indexing run let the index be changed).
         indexing::in_turn(session, move |session, turn| async move {
             if !session.is_open(&path) {
-                session.update_index(&turn, |index| index.update_file(&path, &crate::project::sources::Disk));
+                session.update_index(&turn, |index| {
+                    index.update_file(&path, &crate::project::sources::Disk);
+                });
             }
+            diagnostics::publish_documents(&session, diagnostics::open_uris(&session)).await;
         })
         .await;
     }

@@ -27,7 +27,15 @@ struct Plan {
 fn is_project_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let in_base44 = path.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "base44");
-    name == "base44" || name == "functions" || (in_base44 && (name.starts_with("config.") || name.starts_with(".app.")))
+    // Import aliases come from these: every import may resolve elsewhere now.
+    let resolves_imports = matches!(
+        name,
+        "tsconfig.json" | "jsconfig.json" | "deno.json" | "deno.jsonc" | "tsconfig.jsonc" | "jsconfig.jsonc"
+    );
+    resolves_imports
+        || name == "base44"
+        || name == "functions"
+        || (in_base44 && (name.starts_with("config.") || name.starts_with(".app.")))
 }
 
 pub async fn did_change_watched_files(session: &Arc<Session>, params: DidChangeWatchedFilesParams) {
@@ -56,17 +64,21 @@ async fn apply(session: Arc<Session>, changes: Vec<(PathBuf, bool)>, turn: Index
             }
             for (path, deleted) in &plan.files {
                 if *deleted {
-                    index.remove_file(path);
+                    index.remove_file(path, &sources);
                 } else if !worker.is_open(path) {
                     index.update_file(path, &sources);
                 }
             }
         });
-        !plan.projects.is_empty()
+        (!plan.projects.is_empty(), !plan.files.is_empty())
     })
     .await;
-    if updated.unwrap_or(false) {
+    let (projects, files) = updated.unwrap_or((false, false));
+    if projects || files {
+        // Open documents may import from a changed file: what they call may have changed.
         diagnostics::publish_documents(&session, diagnostics::open_uris(&session)).await;
+    }
+    if projects {
         diagnostics::publish_project_problems(&session).await;
         status::send(&session, "ready").await;
     }

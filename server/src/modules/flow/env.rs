@@ -10,8 +10,14 @@ use crate::modules::calls::CallKind;
 use crate::modules::resolve::is_base44_sdk;
 
 /// Packages whose clients have a `functions.invoke` of their own.
-const LOOKALIKE_PACKAGES: &[&str] =
-    &["@supabase/supabase-js", "@supabase/functions-js", "firebase", "@firebase/functions", "appwrite", "@nhost/nhost-js"];
+const LOOKALIKE_PACKAGES: &[&str] = &[
+    "@supabase/supabase-js",
+    "@supabase/functions-js",
+    "firebase",
+    "@firebase/functions",
+    "appwrite",
+    "@nhost/nhost-js",
+];
 
 /// One imported name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -111,7 +111,8 @@ impl<'t, 's> Engine<'t, 's, '_> {
 
     /// The `.then(…)` call a function is the first callback of.
     fn then_call_of(&self, function: Node<'t>) -> Option<Node<'t>> {
-        let call = self.index.parent(function).filter(|p| p.kind() == "arguments").and_then(|a| self.index.parent(a))?;
+        let call =
+            self.index.parent(function).filter(|p| p.kind() == "arguments").and_then(|a| self.index.parent(a))?;
         let callee = call.field("function").filter(|c| c.kind() == "member_expression")?;
         let is_then = callee.field("property").is_some_and(|p| self.text(p) == "then");
         (is_then && nth_argument(call, 0).is_some_and(|first| first.id() == function.id())).then_some(call)

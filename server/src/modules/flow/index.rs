@@ -78,6 +78,9 @@ pub enum Question {
     ArrayPatternDeclaration,
 }
 
+/// (scope id, name, question).
+type RememberedKey<'s> = (usize, &'s str, Question);
+
 pub struct Index<'t, 's> {
     pub src: &'s str,
     root: Node<'t>,
@@ -95,7 +98,7 @@ pub struct Index<'t, 's> {
     declarations: RefCell<IdMap<HashSet<&'s str>>>,
     /// Answers about variables asked again at each of their uses (the value a name is
     /// declared with, its declaration in a `useState` pattern), by (scope id, name, question).
-    remembered: RefCell<HashMap<(usize, &'s str, Question), Option<Node<'t>>>>,
+    remembered: RefCell<HashMap<RememberedKey<'s>, Option<Node<'t>>>>,
 }
 
 impl<'t, 's> Index<'t, 's> {

@@ -195,7 +195,15 @@ impl<'t> Engine<'t, '_, '_> {
             Some(call) => (call.byte_range(), nth_argument(call, 0).map(|a| a.byte_range()), true),
             None => (read.byte_range(), None, false),
         };
-        self.site(CallSite { kind: CallKind::Invoke, value: name.clone(), content, call: call_range, data, form, member_call });
+        self.site(CallSite {
+            kind: CallKind::Invoke,
+            value: name.clone(),
+            content,
+            call: call_range,
+            data,
+            form,
+            member_call,
+        });
         self.named_reads.insert(read.id());
         self.push(Task::Value(read, Shape::FunctionObject(name)));
     }

@@ -97,7 +97,9 @@ fn seed<'t>(engine: &mut Engine<'t, '_, '_>, module: &ModuleSyntax<'t>) {
     for leaf in index.leaves_named("functions") {
         let Some(parent) = index.parent(leaf) else { continue };
         match (leaf.kind(), parent.kind()) {
-            ("property_identifier", "member_expression") if parent.field("property").is_some_and(|p| p.id() == leaf.id()) => {
+            ("property_identifier", "member_expression")
+                if parent.field("property").is_some_and(|p| p.id() == leaf.id()) =>
+            {
                 if let Some(object) = parent.field("object")
                     && let Some(sure) = direct::base44_receiver(object, index, engine.env)
                 {

@@ -69,9 +69,9 @@ impl<'t> Engine<'t, '_, '_> {
                 _ if !sure => continue,
                 name => {
                     let shorthand = property.node.kind() == "shorthand_property_identifier_pattern";
-                    let content = match crate::syntax::string_literal(*key_node, self.index.src) {
-                        Some(literal) => literal.content,
-                        None => key_node.byte_range(),
+                    let (content, form) = match crate::syntax::string_literal(*key_node, self.index.src) {
+                        Some(literal) => (literal.content, SiteForm::Literal),
+                        None => (key_node.byte_range(), SiteForm::PatternKey { shorthand }),
                     };
                     let site = crate::modules::calls::CallSite {
                         kind: CallKind::Invoke,
@@ -79,7 +79,7 @@ impl<'t> Engine<'t, '_, '_> {
                         content,
                         call: pattern.byte_range(),
                         data: None,
-                        form: SiteForm::PatternKey { shorthand },
+                        form,
                         member_call: false,
                     };
                     self.site(site);

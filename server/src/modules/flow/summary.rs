@@ -45,9 +45,10 @@ impl<'t> Engine<'t, '_, '_> {
                     return Some(shape);
                 }
                 let text = self.text(name);
-                self.bound.iter().find(|((scope, bound), _)| *bound == text && *scope == self.index.root_id()).map(
-                    |(_, shape)| shape.clone(),
-                )
+                self.bound
+                    .iter()
+                    .find(|((scope, bound), _)| *bound == text && *scope == self.index.root_id())
+                    .map(|(_, shape)| shape.clone())
             }
             _ => {
                 // `export { a }` names a binding declared elsewhere in the file.
@@ -106,8 +107,7 @@ impl<'t> Engine<'t, '_, '_> {
                     "pair" => {
                         let key = entry.field("key")?;
                         let value = entry.field("value")?;
-                        let shape =
-                            self.reached.get(&value.id()).cloned().or_else(|| self.expression_shape(value))?;
+                        let shape = self.reached.get(&value.id()).cloned().or_else(|| self.expression_shape(value))?;
                         (key, shape)
                     }
                     "method_definition" => (entry.field("name")?, self.function_shape(entry)?),

@@ -1,0 +1,85 @@
+//! The analysis of each open document: its call sites, its summary for the files that
+//! import it, and its diagnostics, against the index with the other open documents'
+//! summaries laid over it. Computed once per document version, index generation and
+//! generation of the open summaries, so a request and the publisher share one.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use tower_lsp_server::ls_types::Uri;
+
+use crate::checks::check_file;
+use crate::modules::calls::CallSite;
+use crate::modules::graph::{FactsSource, FileFacts};
+use crate::modules::index::WorkspaceIndex;
+use crate::syntax::diagnostics::Diagnostic;
+
+use super::documents::Document;
+use super::guard::guarded;
+use super::session::Session;
+
+/// What an open document was found to hold, for one version of it and of what it imports.
+#[derive(Debug)]
+pub struct OpenAnalysis {
+    key: (i32, u64, u64),
+    pub path: PathBuf,
+    pub facts: Arc<FileFacts>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The index's facts with open documents' analysed summaries laid over them.
+pub struct OpenFacts<'a> {
+    pub session: &'a Session,
+    pub index: &'a WorkspaceIndex,
+}
+
+impl FactsSource for OpenFacts<'_> {
+    fn facts(&self, path: &Path) -> Option<Arc<FileFacts>> {
+        let open = self.session.analyses.iter().find(|a| a.path == path).map(|a| Arc::clone(&a.facts));
+        open.or_else(|| self.index.facts(path))
+    }
+}
+
+impl Session {
+    /// The analysis of an open document, computed now when none is current.
+    pub fn analysis(&self, uri: &Uri) -> Option<Arc<OpenAnalysis>> {
+        // The index first: no other lock is taken while a document's is held.
+        let (index, generation) = self.index_and_generation();
+        let open_generation = self.open_generation.load(Ordering::Acquire);
+        let doc = self.snapshot(uri)?;
+        let key = (doc.version, generation, open_generation);
+        if let Some(found) = self.analyses.get(uri).filter(|a| a.key == key) {
+            return Some(Arc::clone(&found));
+        }
+        let analysed = analyse(self, &index, &doc, key)?;
+        let exports_changed = self.analyses.get(uri).is_none_or(|before| {
+            before.facts.exports != analysed.facts.exports || before.facts.reexports != analysed.facts.reexports
+        });
+        let analysed = Arc::new(analysed);
+        self.analyses.insert(uri.clone(), Arc::clone(&analysed));
+        if exports_changed {
+            // What other open documents import from this one may have changed.
+            self.open_generation.fetch_add(1, Ordering::AcqRel);
+            self.exports_changed.store(true, Ordering::Release);
+        }
+        Some(analysed)
+    }
+
+    /// The call sites of an open document, as last analysed (none before that).
+    pub fn sites_of(&self, uri: &Uri) -> Vec<CallSite> {
+        self.analysis(uri).map(|a| a.facts.sites.clone()).unwrap_or_default()
+    }
+
+    /// Whether an open document's summary changed since this was last asked.
+    pub fn take_exports_changed(&self) -> bool {
+        self.exports_changed.swap(false, Ordering::AcqRel)
+    }
+}
+
+fn analyse(session: &Session, index: &WorkspaceIndex, doc: &Document, key: (i32, u64, u64)) -> Option<OpenAnalysis> {
+    let (Some(path), Some(tree)) = (&doc.path, &doc.tree) else { return None };
+    let overlay = OpenFacts { session, index };
+    let report = guarded("analysis", || check_file(index, &overlay, path, &doc.text, tree)).ok()?;
+    Some(OpenAnalysis { key, path: path.clone(), facts: Arc::new(report.facts), diagnostics: report.diagnostics })
+}

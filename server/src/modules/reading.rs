@@ -1,0 +1,229 @@
+//! Reading the module graph of a workspace without parsing every file. Round one parses the
+//! files whose text mentions `functions` (where every flow starts); each next round parses
+//! the files that import a file whose summary changed (their calls may now name functions)
+//! and the files never parsed whose text mentions what such a file exports (its export
+//! names, or its file name in a specifier). Rounds stop when the summaries settle.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
+use tree_sitter::Tree;
+
+use super::graph::{Analysis, FileFacts, ModuleGraph};
+use crate::project::sources::Sources;
+use crate::syntax::{self, Lang, word_occurrences};
+
+/// How many rounds a workspace is read in: a summary reaches files this many imports away.
+const MAX_ROUNDS: usize = 4;
+/// How many importers deep a changed file's summary is followed on an update.
+const MAX_UPDATE_DEPTH: usize = 3;
+
+/// Sees each file analysed, for callers that keep more than its facts.
+pub trait Observer: Sync {
+    fn analysed(&self, path: &Path, src: &str, tree: &Tree, analysis: &Analysis);
+}
+
+/// Keeps nothing but the facts.
+pub struct Quiet;
+
+impl Observer for Quiet {
+    fn analysed(&self, _: &Path, _: &str, _: &Tree, _: &Analysis) {}
+}
+
+/// Whether a file's text has `functions` as a word: the flow can only start there.
+pub fn mentions_functions(text: &str) -> bool {
+    word_occurrences(text, 0..text.len(), "functions").next().is_some()
+}
+
+/// Reads the facts of `files` into `graph` in rounds.
+pub fn read_all(
+    graph: &mut ModuleGraph,
+    files: &[PathBuf],
+    sources: &dyn Sources,
+    read: &AtomicUsize,
+    observer: &dyn Observer,
+) {
+    let wrapper_names: Vec<String> = graph.wrappers.iter().map(|w| w.name.clone()).collect();
+    let mut pending: Vec<PathBuf> = files
+        .par_iter()
+        .filter(|path| {
+            let starts_flow = Lang::from_path(path).is_some()
+                && sources.read(path).is_some_and(|text| {
+                    mentions_functions(&text)
+                        || wrapper_names
+                            .iter()
+                            .any(|name| word_occurrences(&text, 0..text.len(), name).next().is_some())
+                });
+            read.fetch_add(1, Ordering::Relaxed);
+            starts_flow
+        })
+        .cloned()
+        .collect();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    for _ in 0..MAX_ROUNDS {
+        if pending.is_empty() {
+            break;
+        }
+        seen.extend(pending.iter().cloned());
+        let results: Vec<(PathBuf, Option<FileFacts>)> =
+            pending.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, observer))).collect();
+        let changed = store(graph, results);
+        pending = next_round(graph, &changed, files, &seen, sources);
+    }
+}
+
+/// Puts analysed files' facts in the graph; the files whose summary changed.
+fn store(graph: &mut ModuleGraph, results: Vec<(PathBuf, Option<FileFacts>)>) -> Vec<PathBuf> {
+    let mut changed = Vec::new();
+    for (path, facts) in results {
+        let before = match facts.filter(worth_keeping) {
+            Some(facts) => {
+                let exports_anything = facts.exports_anything();
+                let before = graph.files.insert(path.clone(), Arc::new(facts));
+                if exports_anything && before.is_none() {
+                    changed.push(path);
+                    continue;
+                }
+                before
+            }
+            None => graph.files.remove(&path),
+        };
+        let now = graph.files.get(&path);
+        let summary = |facts: Option<&Arc<FileFacts>>| facts.map(|f| (f.exports.clone(), f.reexports.clone()));
+        if summary(before.as_ref()) != summary(now) {
+            changed.push(path);
+        }
+    }
+    changed.sort();
+    changed
+}
+
+/// A file is kept when it names a function, gives other files something, or imports
+/// project files (whose summaries may change what it names).
+fn worth_keeping(facts: &FileFacts) -> bool {
+    !facts.sites.is_empty() || facts.exports_anything() || !facts.deps.is_empty()
+}
+
+/// The files a round's changed summaries make worth reading (again).
+fn next_round(
+    graph: &ModuleGraph,
+    changed: &[PathBuf],
+    files: &[PathBuf],
+    seen: &HashSet<PathBuf>,
+    sources: &dyn Sources,
+) -> Vec<PathBuf> {
+    let mut next: HashSet<PathBuf> = changed.iter().flat_map(|path| graph.importers_of(path)).collect();
+    let unseen: Vec<&PathBuf> = files.iter().filter(|f| !seen.contains(*f)).collect();
+    next.extend(mentioning(graph, changed, &unseen, sources));
+    let mut next: Vec<PathBuf> = next.into_iter().collect();
+    next.sort();
+    next
+}
+
+/// Among `candidates`, the files whose text mentions what the `changed` files export.
+fn mentioning(
+    graph: &ModuleGraph,
+    changed: &[PathBuf],
+    candidates: &[&PathBuf],
+    sources: &dyn Sources,
+) -> Vec<PathBuf> {
+    let words: Vec<String> = changed
+        .iter()
+        .filter_map(|path| Some(ModuleGraph::import_words(path, graph.files.get(path)?)))
+        .flatten()
+        .collect();
+    if words.is_empty() || candidates.is_empty() {
+        return Vec::new();
+    }
+    let Ok(matcher) = AhoCorasick::new(&words) else { return Vec::new() };
+    candidates
+        .par_iter()
+        .filter(|path| Lang::from_path(path).is_some())
+        .filter(|path| sources.read(path).is_some_and(|text| mentions_any(&matcher, &text)))
+        .map(|path| (*path).clone())
+        .collect()
+}
+
+/// Whether a whole word of `matcher`'s occurs in `text`.
+fn mentions_any(matcher: &AhoCorasick, text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let continues = |at: Option<&u8>| at.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'$');
+    matcher.find_overlapping_iter(text).any(|found| {
+        !continues(found.start().checked_sub(1).and_then(|i| bytes.get(i))) && !continues(bytes.get(found.end()))
+    })
+}
+
+/// Parses and analyses one file against the graph as it is.
+fn analyse_path(graph: &ModuleGraph, path: &Path, sources: &dyn Sources, observer: &dyn Observer) -> Option<FileFacts> {
+    let lang = Lang::from_path(path)?;
+    let text = sources.read(path)?;
+    let tree = syntax::parse(&text, lang, None)?;
+    let analysis = graph.analyse(graph, path, &text, &tree);
+    observer.analysed(path, &text, &tree, &analysis);
+    Some(analysis.facts)
+}
+
+/// Reads one changed file again, then the files its new summary reaches: its importers
+/// (a few imports deep), and files never read that mention a name it newly exports.
+pub fn update(graph: &mut ModuleGraph, path: &Path, sources: &dyn Sources) -> Vec<PathBuf> {
+    let before_words = graph.files.get(path).map(|f| ModuleGraph::import_words(path, f)).unwrap_or_default();
+    let facts = analyse_path(graph, path, sources, &Quiet);
+    let mut touched = vec![path.to_path_buf()];
+    let changed = store(graph, vec![(path.to_path_buf(), facts)]);
+    let new_words: Vec<String> = graph
+        .files
+        .get(path)
+        .map(|f| ModuleGraph::import_words(path, f))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|word| !before_words.contains(word))
+        .collect();
+    if !new_words.is_empty() {
+        let known: Vec<PathBuf> = graph.resolver.known_files();
+        let candidates: Vec<&PathBuf> =
+            known.iter().filter(|f| !graph.files.contains_key(*f) && f.as_path() != path).collect();
+        let found = mentioning(graph, &changed, &candidates, sources);
+        touched.extend(reanalyse(graph, found, sources));
+    }
+    touched.extend(follow_importers(graph, changed, sources));
+    touched.sort();
+    touched.dedup();
+    touched
+}
+
+/// Forgets a deleted file or folder and reads its importers again.
+pub fn remove(graph: &mut ModuleGraph, path: &Path, sources: &dyn Sources) -> Vec<PathBuf> {
+    let gone: Vec<PathBuf> = graph.files.keys().filter(|p| p.starts_with(path)).cloned().collect();
+    for file in &gone {
+        graph.files.remove(file);
+    }
+    let mut touched = gone.clone();
+    touched.extend(follow_importers(graph, gone, sources));
+    touched
+}
+
+/// Reads again the importers of files whose summary changed, and theirs in turn.
+fn follow_importers(graph: &mut ModuleGraph, changed: Vec<PathBuf>, sources: &dyn Sources) -> Vec<PathBuf> {
+    let mut touched = Vec::new();
+    let mut frontier = changed;
+    for _ in 0..MAX_UPDATE_DEPTH {
+        let importers: Vec<PathBuf> = frontier.iter().flat_map(|path| graph.importers_of(path)).collect();
+        if importers.is_empty() {
+            break;
+        }
+        touched.extend(importers.iter().cloned());
+        frontier = reanalyse(graph, importers, sources);
+    }
+    touched
+}
+
+/// Reads files again; the ones whose summary changed.
+fn reanalyse(graph: &mut ModuleGraph, files: Vec<PathBuf>, sources: &dyn Sources) -> Vec<PathBuf> {
+    let results: Vec<(PathBuf, Option<FileFacts>)> =
+        files.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, &Quiet))).collect();
+    store(graph, results)
+}
