@@ -6,6 +6,9 @@ pub mod batch;
 pub mod names;
 pub mod shapes;
 
+#[cfg(test)]
+mod reach_tests;
+
 use std::path::Path;
 
 use tree_sitter::Tree;
@@ -46,6 +49,7 @@ pub fn file_diagnostics(
         }
         out.extend(names::project_problems_in(project, path, src, tree));
     }
-    out.extend(shapes::shape_diagnostics(&analysis.index, &analysis.flow.observations, path));
+    let root = project.map(|p| p.project.root.as_path());
+    out.extend(shapes::shape_diagnostics(&analysis.index, &analysis.flow.observations, path, root));
     out
 }

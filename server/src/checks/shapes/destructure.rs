@@ -26,10 +26,10 @@ impl<'t> Checker<'t, '_, '_, '_> {
                 let verb = if stray.len() == 1 { "is" } else { "are" };
                 let message = format!(
                     "{names} {verb} not on the axios response of {}; the function's JSON is on `data`",
-                    origin.describe()
+                    self.describe(&origin)
                 );
                 let fix = self.destructure_fix(pattern, &properties);
-                self.out.report(pattern.byte_range(), INVOKE_RESULT_DESTRUCTURE, message, fix);
+                self.report(&origin, pattern.byte_range(), INVOKE_RESULT_DESTRUCTURE, message, fix);
             }
             Shape::FetchResponse(origin) => {
                 let keys: Vec<&str> = properties.iter().filter_map(|p| p.key()).collect();
@@ -42,7 +42,7 @@ impl<'t> Checker<'t, '_, '_, '_> {
                         FETCH_RESULT_DATA,
                         format!(
                             "`data` is undefined: {} resolves to a native Response; read its JSON with `.json()`",
-                            origin.describe()
+                            self.describe(&origin)
                         ),
                     )
                 } else {
@@ -52,12 +52,12 @@ impl<'t> Checker<'t, '_, '_, '_> {
                         FETCH_RESULT_FIELD,
                         format!(
                             "{names} {verb} of the native Response of {}; read its JSON with `.json()`",
-                            origin.describe()
+                            self.describe(&origin)
                         ),
                     )
                 };
                 let fix = self.fetch_destructure_fix(pattern, &properties, stray.len() == keys.len());
-                self.out.report(pattern.byte_range(), code, message, fix);
+                self.report(&origin, pattern.byte_range(), code, message, fix);
             }
             _ => {}
         }

@@ -30,12 +30,12 @@ impl<'t> Checker<'t, '_, '_, '_> {
         {
             let message = format!(
                 "`{shown}.json()` is not a method of the axios response of {}: its JSON is already parsed on `{shown}.data`",
-                origin.describe()
+                self.describe(origin)
             );
             let fix = self.index.parent(call).filter(|p| p.kind() == "await_expression").map(|awaited| {
                 (format!("Use `{shown}.data`"), vec![(awaited.byte_range(), format!("{object_text}.data"))])
             });
-            self.out.report(range, INVOKE_RESULT_FIELD, message, fix);
+            self.report(origin, range, INVOKE_RESULT_FIELD, message, fix);
             return;
         }
         let optional = member.field("optional_chain").is_some();
@@ -43,23 +43,23 @@ impl<'t> Checker<'t, '_, '_, '_> {
             let message = format!(
                 "`{shown}{}{name}` falls back to the axios response of {}; the function's JSON is always on `{shown}.data`",
                 if optional { "?." } else { "." },
-                origin.describe()
+                self.describe(origin)
             );
             let fix = fallback
                 .map(|(binary, kept)| ("Drop the fallback to the raw response".to_string(), vec![(binary, kept)]));
-            self.out.report(range, INVOKE_RESULT_HEDGE, message, fix);
+            self.report(origin, range, INVOKE_RESULT_HEDGE, message, fix);
             return;
         }
         let (dot, insert) = if optional { ("?.", "?.data") } else { (".", ".data") };
         let message = format!(
             "`{shown}{dot}{name}` reads the axios response of {}; its JSON is on `{shown}.data`",
-            origin.describe()
+            self.describe(origin)
         );
         let fix = (
             format!("Read `{shown}{insert}{dot}{name}`"),
             vec![(object.end_byte()..object.end_byte(), insert.to_string())],
         );
-        self.out.report(range, INVOKE_RESULT_FIELD, message, Some(fix));
+        self.report(origin, range, INVOKE_RESULT_FIELD, message, Some(fix));
     }
 
     pub(super) fn fetch_field(&mut self, member: Node<'t>, object: Node<'t>, property: Node, origin: &Origin) {
@@ -79,7 +79,7 @@ impl<'t> Checker<'t, '_, '_, '_> {
                 FETCH_RESULT_DATA,
                 format!(
                     "`{shown}.data` is undefined: {} resolves to a native Response; read its JSON with `await {shown}.json()`",
-                    origin.describe()
+                    self.describe(origin)
                 ),
                 safe.then(|| {
                     (
@@ -96,14 +96,14 @@ impl<'t> Checker<'t, '_, '_, '_> {
                 FETCH_RESULT_FIELD,
                 format!(
                     "`{shown}.{name}` is not a field of the native Response of {}; read its JSON with `await {shown}.json()`",
-                    origin.describe()
+                    self.describe(origin)
                 ),
                 safe.then(|| {
                     (format!("Read `{name}` from `await {shown}.json()`"), vec![(object.byte_range(), parenthesized)])
                 }),
             )
         };
-        self.out.report(range, code, message, fix);
+        self.report(origin, range, code, message, fix);
     }
 
     /// Whether rewriting this read to `await x.json()` is safe: it sits in an async
@@ -216,13 +216,13 @@ impl<'t> Checker<'t, '_, '_, '_> {
         let shown = quotable(operand_text).unwrap_or("the response");
         let message = format!(
             "falling back to `{shown}` gives the axios response of {}, not its JSON; the JSON is always on `{shown}.data`",
-            origin.describe()
+            self.describe(origin)
         );
         let fix = (
             "Drop the fallback to the raw response".to_string(),
             vec![(binary.byte_range(), self.text(other).to_string())],
         );
-        self.out.report(operand.byte_range(), INVOKE_RESULT_HEDGE, message, Some(fix));
+        self.report(origin, operand.byte_range(), INVOKE_RESULT_HEDGE, message, Some(fix));
     }
 }
 

@@ -11,16 +11,17 @@ mod report;
 #[cfg(test)]
 mod tests;
 
+use std::ops::Range;
 use std::path::Path;
 
 use tree_sitter::Tree;
 
 use crate::modules::flow::env::Env;
 use crate::modules::flow::index::Index;
-use crate::modules::flow::shape::Shape;
+use crate::modules::flow::shape::{Origin, Shape};
 use crate::modules::flow::{Observation, analyse};
 use crate::modules::imports::ModuleSyntax;
-use crate::syntax::diagnostics::Diagnostic;
+use crate::syntax::diagnostics::{Diagnostic, Fix, Related, TextEdit};
 
 pub use report::{
     FETCH_RESULT_DATA, FETCH_RESULT_FIELD, INVOKE_ERROR_BODY, INVOKE_RESULT_DESTRUCTURE, INVOKE_RESULT_FIELD,
@@ -33,12 +34,18 @@ pub fn response_shape_diagnostics(tree: &Tree, src: &str, path: &Path) -> Vec<Di
     let index = Index::build(tree, src);
     let module = ModuleSyntax::read(tree, src);
     let flow = analyse(&index, &module, &Env::default(), path);
-    shape_diagnostics(&index, &flow.observations, path)
+    shape_diagnostics(&index, &flow.observations, path, None)
 }
 
-/// The diagnostics of the flow's observations of one file.
-pub fn shape_diagnostics<'t>(index: &Index<'t, '_>, observations: &[Observation<'t>], path: &Path) -> Vec<Diagnostic> {
-    let mut checker = Checker { index, out: report::Reporter::new(path) };
+/// The diagnostics of the flow's observations of one file. Paths of other files are shown
+/// relative to `root` (the project's).
+pub fn shape_diagnostics<'t>(
+    index: &Index<'t, '_>,
+    observations: &[Observation<'t>],
+    path: &Path,
+    root: Option<&Path>,
+) -> Vec<Diagnostic> {
+    let mut checker = Checker { index, out: report::Reporter::new(path), root };
     for observation in observations {
         match observation {
             Observation::Read { member, object, property, response } => match response {
@@ -58,10 +65,57 @@ pub fn shape_diagnostics<'t>(index: &Index<'t, '_>, observations: &[Observation<
 pub(super) struct Checker<'t, 's, 'i, 'p> {
     pub index: &'i Index<'t, 's>,
     pub out: report::Reporter<'p>,
+    root: Option<&'p Path>,
 }
 
 impl<'s> Checker<'_, 's, '_, '_> {
     pub fn text(&self, node: tree_sitter::Node) -> &'s str {
         self.index.text(node)
+    }
+
+    /// The call a response comes from, and the helper in another file it came through.
+    pub fn describe(&self, origin: &Origin) -> String {
+        let call = origin.describe();
+        match &origin.via {
+            Some(via) if via.helper == "default" => {
+                format!("{call} (returned by the default export of {})", self.shown(&via.path))
+            }
+            Some(via) => format!("{call} (returned by `{}` in {})", via.helper, self.shown(&via.path)),
+            None => call,
+        }
+    }
+
+    fn shown(&self, path: &Path) -> String {
+        let relative = self.root.and_then(|root| path.strip_prefix(root).ok()).unwrap_or(path);
+        crate::project::functions::slash_path(relative)
+    }
+
+    /// Reports a read of a response. One that came through a helper in another file points
+    /// there, and its fix is the helper's: return the function's JSON, once, for every caller.
+    pub fn report(
+        &mut self,
+        origin: &Origin,
+        range: Range<usize>,
+        code: &'static str,
+        message: String,
+        fix: Option<report::FixSpec>,
+    ) {
+        let Some(via) = &origin.via else {
+            self.out.report(range, code, message, fix);
+            return;
+        };
+        let related = Related {
+            path: via.path.clone(),
+            range: via.returned.clone(),
+            message: format!("the raw response of {} is returned here", origin.describe()),
+        };
+        let mut diagnostic = self.out.diagnostic(range, code, message).with_related(related);
+        if let Some(unwrapped) = &via.unwrap {
+            diagnostic = diagnostic.with_fix(Fix {
+                title: format!("Return the function's JSON from {}", self.shown(&via.path)),
+                edits: vec![TextEdit { path: via.path.clone(), range: via.returned.clone(), new_text: unwrapped.clone() }],
+            });
+        }
+        self.out.push(diagnostic);
     }
 }

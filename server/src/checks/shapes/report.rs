@@ -26,9 +26,18 @@ impl<'p> Reporter<'p> {
         Self { path, diagnostics: Vec::new() }
     }
 
-    pub fn report(&mut self, range: Range<usize>, code: &'static str, message: String, fix: Option<FixSpec>) {
+    /// A diagnostic of this file, with the severity its code has.
+    pub fn diagnostic(&self, range: Range<usize>, code: &'static str, message: String) -> Diagnostic {
         let severity = if code == INVOKE_RESULT_HEDGE { Severity::Hint } else { Severity::Warning };
-        let mut diagnostic = Diagnostic::new(self.path, range, severity, code, message);
+        Diagnostic::new(self.path, range, severity, code, message)
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub fn report(&mut self, range: Range<usize>, code: &'static str, message: String, fix: Option<FixSpec>) {
+        let mut diagnostic = self.diagnostic(range, code, message);
         if let Some((title, edits)) = fix {
             let edits = edits
                 .into_iter()

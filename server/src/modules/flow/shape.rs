@@ -42,7 +42,7 @@ impl Origin {
 /// An exported helper a response came through: where it is and where it returns it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Via {
-    /// The helper's name as exported.
+    /// The helper's name as exported (`default` for a default export).
     pub helper: String,
     pub path: PathBuf,
     /// The expression it returns (a `return`'s value or an arrow's body).

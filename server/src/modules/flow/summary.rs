@@ -177,7 +177,7 @@ fn with_via<'t>(shape: Shape, name: &str, path: &Path, engine: &Engine<'t, '_, '
     let Some(function) = function.and_then(|id| engine.helpers.get(&id)).map(|h| h.function) else { return shape };
     let Some((returned, unwrap)) = engine.single_return(function) else { return shape };
     let via = Arc::new(Via {
-        helper: if name == "default" { "the default export".to_string() } else { name.to_string() },
+        helper: name.to_string(),
         path: path.to_path_buf(),
         returned: returned.byte_range(),
         unwrap,
