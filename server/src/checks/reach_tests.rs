@@ -24,6 +24,8 @@ Deno.serve(() => Response.json({ ok: true }));
 Deno.serve(() => Response.json({ summary: "" }));
 //- /base44/functions/b/entry.ts
 Deno.serve(() => Response.json({ summary: "" }));
+//- /base44/functions/send-email/entry.ts
+Deno.serve(() => Response.json({ sent: true }));
 //- /package.json
 { "dependencies": { "@base44/sdk": "0.8.0" } }
 //- /src/api/base44Client.js
@@ -55,6 +57,35 @@ fn check(fixture: &str) -> Vec<String> {
             format!("{line}:{col} {}: {}{related}", d.code, d.message).replace(&label, "app")
         })
         .collect()
+}
+
+/// Each fix on offer in the `$0` file: its title, then each file it edits as it would be
+/// after the fix (the lines that changed only).
+fn fixes(fixture: &str) -> Vec<String> {
+    let cursor = Cursor::fixture(&format!("{PROJECT}{fixture}"));
+    let mut out = Vec::new();
+    for diagnostic in cursor.report().diagnostics {
+        for fix in diagnostic.fixes {
+            out.push(fix.title.clone());
+            let mut paths: Vec<_> = fix.edits.iter().map(|e| e.path.clone()).collect();
+            paths.dedup();
+            for path in paths {
+                let before = std::fs::read_to_string(&path).unwrap_or_default();
+                let mut after = before.clone();
+                let mut edits: Vec<_> = fix.edits.iter().filter(|e| e.path == path).collect();
+                edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+                for edit in edits {
+                    after.replace_range(edit.range.clone(), &edit.new_text);
+                }
+                for (old, new) in before.lines().zip(after.lines()) {
+                    if old != new {
+                        out.push(format!("  {}: {}", cursor.relative(&path), new.trim()));
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The `$0` file's call sites as `name@written text`.
@@ -250,7 +281,9 @@ export async function pay() {$0
     assert_eq!(sites(fixture), ["checkout@checkout", "billing/refund@refund"]);
     assert_eq!(
         check(fixture),
-        ["5:21 invoke-result-field: `res.ok` reads the axios response of \"billing/refund\"; its JSON is on `res.data`"]
+        [
+            "5:21 invoke-result-field: `res.ok` reads the axios response of \"billing/refund\"; its JSON is on `res.data`"
+        ]
     );
     let defining = r#"
 //- /src/api/functions.js
@@ -315,6 +348,28 @@ export async function save() {$0
             "16:12 invoke-error-body: `e.error` is not set when invoke(\"b\") fails: the function's error body is on `e.response.data`"
         ]
     );
+}
+
+#[test]
+fn a_catch_whose_try_calls_code_that_throws() {
+    let found = check(
+        r#"
+//- /src/pages/Save.jsx
+import { base44 } from "@/api/base44Client";
+function assertValid(form) {
+  if (!form.name) throw Object.assign(new Error("invalid"), { field: "name" });
+}
+export async function save(form) {$0
+  try {
+    assertValid(form);
+    await base44.functions.invoke("a", form);
+  } catch (e) {
+    return e.field;
+  }
+}
+"#,
+    );
+    assert_eq!(found, Vec::<String>::new());
 }
 
 #[test]
@@ -424,4 +479,94 @@ Deno.serve(async (req) => {$0
             "6:33 invoke-result-field: `health.score` reads the axios response of \"health\" (returned by `runHealth` in base44/functions/_lib/calls.ts); its JSON is on `health.data` [see base44/functions/_lib/calls.ts:2]"
         ]
     );
+}
+
+#[test]
+fn the_fix_of_a_read_through_a_helper_is_the_helpers() {
+    let found = fixes(
+        r#"
+//- /src/lib/api.js
+import { base44 } from "@/api/base44Client";
+export const loadChart = (range) => base44.functions.invoke("loadChart", { range });
+export async function loadHealth() {
+  const res = await base44.functions.invoke("health");
+  return res;
+}
+//- /src/pages/Chart.jsx
+import { loadChart, loadHealth } from "../lib/api";
+export async function Chart() {$0
+  const chart = await loadChart("7d");
+  const health = await loadHealth();
+  return [chart.points, health.score];
+}
+"#,
+    );
+    assert_eq!(
+        found,
+        [
+            "Return the function's JSON from src/lib/api.js",
+            "  src/lib/api.js: export const loadChart = (range) => base44.functions.invoke(\"loadChart\", { range }).then((res) => res.data);",
+            "Return the function's JSON from src/lib/api.js",
+            "  src/lib/api.js: return res.data;",
+        ]
+    );
+}
+
+#[test]
+fn fixes_for_members_the_sdk_does_not_have_and_misspelt_objects() {
+    let found = fixes(
+        r#"
+//- /src/pages/Verify.jsx
+import { base44 } from "@/api/base44Client";
+export async function verify(code) {$0
+  await base44.functions.verifyCode({ code });
+  await base44.functions?.verifyCode();
+  const send = base44.functions.sendEmail;
+  const { sendemail } = base44.functions;
+  return [send, sendemail];
+}
+"#,
+    );
+    assert_eq!(
+        found,
+        [
+            "Call `invoke(\"verify-code\", …)`",
+            "  src/pages/Verify.jsx: await base44.functions.invoke(\"verify-code\", { code });",
+            "Call `invoke(\"verify-code\", …)`",
+            "  src/pages/Verify.jsx: await base44.functions?.invoke(\"verify-code\");",
+            "Change to \"send-email\"",
+            "  src/pages/Verify.jsx: const send = base44.functions[\"send-email\"];",
+            "Change to \"send-email\"",
+            "  src/pages/Verify.jsx: const { \"send-email\": sendemail } = base44.functions;",
+        ]
+    );
+}
+
+#[test]
+fn wrappers_named_in_the_settings() {
+    let fixture = r#"
+//- /src/pages/Call.jsx
+import { callFunction } from "some-package";
+export async function go() {$0
+  await callFunction("healht", {});
+  await api.callFunction("a");
+  return callFunction(name);
+}
+"#;
+    let cursor = Cursor::fixture(&format!("{PROJECT}{fixture}"));
+    assert!(cursor.sites().is_empty(), "not a wrapper without the setting");
+    let mut index = cursor.index.clone();
+    let wrapper = crate::modules::flow::env::ConfiguredWrapper {
+        name: "callFunction".into(),
+        name_arg: 0,
+        data_arg: Some(1),
+        kind: crate::modules::calls::CallKind::Invoke,
+    };
+    index.modules.wrappers = std::sync::Arc::new(vec![wrapper]);
+    let tree = cursor.syntax().expect("parses");
+    let report = crate::checks::check_file(&index, &index, &cursor.path, &cursor.text, &tree);
+    let data = |s: &crate::modules::calls::CallSite| s.data.clone().map_or("-", |d| &cursor.text[d]);
+    let found: Vec<String> = report.facts.sites.iter().map(|s| format!("{} {}", s.value, data(s))).collect();
+    assert_eq!(found, ["healht {}", "a -"]);
+    assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
 }

@@ -7,7 +7,8 @@ use std::path::Path;
 
 use tree_sitter::{Node, Tree};
 
-use crate::modules::calls::{self, CallKind};
+use crate::modules::calls::{self, CallKind, SiteForm};
+use crate::modules::graph::FileFacts;
 use crate::modules::index::WorkspaceIndex;
 use crate::project::functions::{FunctionDef, slash_path};
 use crate::project::index::ProjectIndex;
@@ -74,12 +75,18 @@ pub fn complete<'i>(
     src: &str,
     tree: Option<&Tree>,
     offset: usize,
+    facts: &FileFacts,
 ) -> Option<Completions<'i>> {
     let project = index.project_of(path)?;
-    if let Some(site) = calls::call_site_at(tree, src, offset) {
+    // A string that names a function: `invoke("|")`, `functions["|"]`, a wrapper's argument.
+    let written = facts
+        .sites
+        .iter()
+        .find(|s| s.form == SiteForm::Literal && s.content.start <= offset && offset <= s.content.end);
+    if let Some(site) = written.cloned().or_else(|| calls::call_site_at(tree, src, offset, &facts.namers)) {
         return Some(Completions { replace: site.content, offered: Offered::Functions { project, kind: site.kind } });
     }
-    complete_inputs(project, src, tree?, offset)
+    complete_inputs(project, src, tree?, offset, facts)
 }
 
 fn function_items(project: &ProjectIndex, kind: CallKind) -> Vec<Completion<'_>> {
@@ -125,10 +132,18 @@ pub fn documentation(function: &FunctionDef) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("\n\n"))
 }
 
-fn complete_inputs<'i>(project: &'i ProjectIndex, src: &str, tree: &Tree, offset: usize) -> Option<Completions<'i>> {
+fn complete_inputs<'i>(
+    project: &'i ProjectIndex,
+    src: &str,
+    tree: &Tree,
+    offset: usize,
+    facts: &FileFacts,
+) -> Option<Completions<'i>> {
     let object = enclosing_data_object(tree, src, offset)?;
-    let call = object.parent()?.parent()?;
-    let site = calls::call_site_of(call, src)?;
+    // The data of a call the analysis knows (a wrapper's, a function object's), else of an
+    // `invoke` written there (the analysis may not have caught up with the typing).
+    let known = facts.sites.iter().find(|s| s.data.as_ref() == Some(&object.byte_range())).cloned();
+    let site = known.or_else(|| calls::call_site_of(object.parent()?.parent()?, src))?;
     if site.kind != CallKind::Invoke || site.data.as_ref() != Some(&object.byte_range()) {
         return None;
     }

@@ -10,6 +10,7 @@ use tree_sitter::Tree;
 use crate::checks::names::name_edit;
 use crate::features::completion::{describe_location, documentation};
 use crate::modules::calls::{self, CallSite};
+use crate::modules::graph::FileFacts;
 use crate::modules::index::WorkspaceIndex;
 use crate::project::Layout;
 use crate::project::functions::FunctionDef;
@@ -28,7 +29,7 @@ pub struct Target<'i> {
     pub renames_here: bool,
 }
 
-/// The function under the cursor: on a site of the file (`sites`, from its analysis), on a
+/// The function under the cursor: on a site of the file (from its analysis), on a
 /// call string the tree cannot make sense of yet, or on an entry's serve line.
 pub fn target_at<'i>(
     index: &'i WorkspaceIndex,
@@ -36,14 +37,15 @@ pub fn target_at<'i>(
     src: &str,
     tree: Option<&Tree>,
     offset: usize,
-    sites: &[CallSite],
+    facts: &FileFacts,
 ) -> Option<Target<'i>> {
     let project = index.project_of(path)?;
-    let site = sites
+    let site = facts
+        .sites
         .iter()
         .find(|s| s.content.start <= offset && offset <= s.content.end)
         .cloned()
-        .or_else(|| calls::call_site_at(tree, src, offset));
+        .or_else(|| calls::call_site_at(tree, src, offset, &facts.namers));
     if let Some(site) = site {
         let (name, range) = site.target(|name| project.function(name).is_some())?;
         let function = project.function(name)?;

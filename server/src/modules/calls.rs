@@ -1,14 +1,14 @@
-//! Finding `….functions.invoke("name", …)` and `….functions.fetch("/path", …)` call
-//! sites: in a syntax tree, and (for half-typed code the tree cannot make sense of) in
-//! the text of the line around the cursor.
+//! Call sites: the places that name a function (found by the flow, `modules::flow`), and
+//! the one under the cursor, read off the tree or (for half-typed code the tree cannot
+//! make sense of yet) the text of the line: `….functions.invoke("na|`, `withRetry("na|`.
 
 use std::ops::Range;
 
-use tree_sitter::{Node, Tree, TreeCursor};
+use tree_sitter::{Node, Tree};
 
 use crate::syntax::fields::FieldExt;
 use crate::syntax::text::floor_char_boundary;
-use crate::syntax::{self, StringLit, TopLevel};
+use crate::syntax::{self, StringLit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -118,62 +118,6 @@ pub fn fetch_path(value: &str) -> (usize, &str) {
     (lead, &rest[..end])
 }
 
-/// Every call site in a tree whose first argument is a static string, in order.
-///
-/// Rather than walking every node of the tree (milliseconds in a 5,000-line file, on
-/// every keystroke), this starts from each `functions` in the text and climbs from its
-/// node to the call around it. The climb is a cursor's, which keeps the ancestors it
-/// came down through: a node's `parent()` searches down from the root again.
-pub fn call_sites(tree: &Tree, src: &str) -> Vec<CallSite> {
-    const FUNCTIONS: &str = "functions";
-    let mut sites: Vec<CallSite> = Vec::new();
-    let top_level = TopLevel::new(tree);
-    let mut cursor = tree.walk();
-    let mut statement = None;
-    for at in memchr::memmem::find_iter(src.as_bytes(), FUNCTIONS) {
-        let wanted = at..at + FUNCTIONS.len();
-        // A call lies inside one top-level statement: the cursor stays within it.
-        let Some(top) = top_level.child_for_byte(at) else { break };
-        if statement != Some(top.id()) {
-            statement = Some(top.id());
-            cursor.reset(top);
-        }
-        syntax::move_to_smallest_holding(&mut cursor, &wanted);
-        let node = cursor.node();
-        // Text in strings and comments, and other identifiers, are not a callee's `.functions`.
-        if node.kind() != "property_identifier" || node.byte_range() != wanted {
-            continue;
-        }
-        if climb_to_call(&mut cursor) {
-            sites.extend(call_site_of(cursor.node(), src));
-        }
-    }
-    // `a.functions.invoke(b.functions…)` reaches one call from two places.
-    sites.sort_by_key(|s| (s.call.start, s.call.end));
-    sites.dedup_by(|a, b| a.call == b.call);
-    sites
-}
-
-/// From a callee's `functions` property up through the member expressions (and
-/// parentheses, `!`) of the callee to the call expression; false when there is none.
-fn climb_to_call(cursor: &mut TreeCursor) -> bool {
-    if !cursor.goto_parent() {
-        return false;
-    }
-    for _ in 0..6 {
-        match cursor.node().kind() {
-            "call_expression" => return true,
-            "member_expression" | "parenthesized_expression" | "non_null_expression" => {
-                if !cursor.goto_parent() {
-                    return false;
-                }
-            }
-            _ => return false,
-        }
-    }
-    false
-}
-
 /// Whether a call expression's callee ends in `.functions.invoke` or `.functions.fetch`.
 pub fn functions_call_kind(call: Node, src: &str) -> Option<CallKind> {
     let callee = syntax::strip_wrappers(call.field("function")?);
@@ -204,12 +148,21 @@ pub fn call_site_of(call: Node, src: &str) -> Option<CallSite> {
     Some(CallSite::literal(kind, value, content, call.byte_range(), data))
 }
 
-/// The call site whose string holds `offset` (between its quotes, ends included).
-pub fn call_site_at(tree: Option<&Tree>, src: &str, offset: usize) -> Option<CallSite> {
+/// A name in a file whose calls name a function at an argument (a wrapper of `invoke`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Namer {
+    pub name: String,
+    pub arg: usize,
+    pub kind: CallKind,
+}
+
+/// The call site whose string holds `offset` (between its quotes, ends included): of
+/// `invoke`/`fetch`, or of one of the file's `namers`.
+pub fn call_site_at(tree: Option<&Tree>, src: &str, offset: usize, namers: &[Namer]) -> Option<CallSite> {
     match tree {
-        Some(tree) if inside_clean_literal(tree, offset) => call_site_in_tree(tree, src, offset),
-        Some(tree) => call_site_in_tree(tree, src, offset).or_else(|| call_site_in_line(src, offset)),
-        None => call_site_in_line(src, offset),
+        Some(tree) if inside_clean_literal(tree, offset) => call_site_in_tree(tree, src, offset, namers),
+        Some(tree) => call_site_in_tree(tree, src, offset, namers).or_else(|| call_site_in_line(src, offset, namers)),
+        None => call_site_in_line(src, offset, namers),
     }
 }
 
@@ -230,7 +183,7 @@ fn inside_clean_literal(tree: &Tree, offset: usize) -> bool {
     }
 }
 
-fn call_site_in_tree(tree: &Tree, src: &str, offset: usize) -> Option<CallSite> {
+fn call_site_in_tree(tree: &Tree, src: &str, offset: usize, namers: &[Namer]) -> Option<CallSite> {
     let mut node = tree.root_node().descendant_for_byte_range(offset, offset)?;
     // From the token under the cursor up to its string, then to the call.
     for _ in 0..3 {
@@ -239,17 +192,35 @@ fn call_site_in_tree(tree: &Tree, src: &str, offset: usize) -> Option<CallSite> 
         }
         node = node.parent()?;
     }
+    let string = node;
     let call = node.parent()?.parent()?;
     if call.kind() != "call_expression" {
         return None;
     }
-    let site = call_site_of(call, src)?;
+    let site = call_site_of(call, src).or_else(|| namer_site(call, string, src, namers))?;
     (site.content.start <= offset && offset <= site.content.end).then_some(site)
+}
+
+/// The site a string argument of a namer's call is: `withRetry("name", …)`.
+fn namer_site(call: Node, string: Node, src: &str, namers: &[Namer]) -> Option<CallSite> {
+    let callee = syntax::strip_wrappers(call.field("function")?);
+    let name = match callee.kind() {
+        "identifier" => syntax::text(callee, src),
+        "member_expression" => syntax::text(callee.field("property")?, src),
+        _ => return None,
+    };
+    let args = call.field("arguments")?;
+    let mut cursor = args.walk();
+    let position =
+        args.named_children(&mut cursor).filter(|n| n.kind() != "comment").position(|a| a.id() == string.id())?;
+    let namer = namers.iter().find(|n| n.name == name && n.arg == position)?;
+    let StringLit { value, content } = syntax::string_literal(string, src)?;
+    Some(CallSite::literal(namer.kind, value, content, call.byte_range(), None))
 }
 
 /// Reads a call site off the text of the cursor's line, for code like
 /// `base44.functions.invoke("proc` that does not parse yet.
-fn call_site_in_line(src: &str, offset: usize) -> Option<CallSite> {
+fn call_site_in_line(src: &str, offset: usize, namers: &[Namer]) -> Option<CallSite> {
     let offset = floor_char_boundary(src, offset);
     let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
     let before = &src[line_start..offset];
@@ -260,6 +231,21 @@ fn call_site_in_line(src: &str, offset: usize) -> Option<CallSite> {
         return None;
     }
     let head = before[..quote_at].trim_end().strip_suffix('(')?.trim_end();
+    let callee = head.rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).next().unwrap_or("");
+    if let Some(namer) =
+        namers.iter().find(|n| n.arg == 0 && n.name == callee && callee != "invoke" && callee != "fetch")
+    {
+        let (content, call_end) = rest_of_string(src, offset, quote);
+        let content = line_start + quote_at + 1..content;
+        let call_start = line_start + head.len() - callee.len();
+        return Some(CallSite::literal(
+            namer.kind,
+            src[content.clone()].to_string(),
+            content,
+            call_start..call_end,
+            None,
+        ));
+    }
     let (kind, callee_len) = if let Some(rest) = head.strip_suffix("invoke") {
         (CallKind::Invoke, rest)
     } else if let Some(rest) = head.strip_suffix("fetch") {
@@ -276,14 +262,20 @@ fn call_site_in_line(src: &str, offset: usize) -> Option<CallSite> {
     if !before_functions.ends_with('.') && !before_functions.ends_with("?.") {
         return None;
     }
-    // The string runs to its closing quote on this line, if typed already.
-    let line_end = src[offset..].find('\n').map_or(src.len(), |i| offset + i);
-    let after = &src[offset..line_end];
-    let content_end = after.find(quote).map_or(offset, |i| offset + i);
+    let (content_end, _) = rest_of_string(src, offset, quote);
     let content = line_start + quote_at + 1..content_end;
     let call_start =
         line_start + before[..quote_at].rfind(|c: char| c.is_whitespace() || c == '=').map_or(0, |i| i + 1);
     Some(CallSite::literal(kind, src[content.clone()].to_string(), content, call_start..content_end, None))
+}
+
+/// Where a string being typed at `offset` ends: at its closing quote on this line, if
+/// typed already (twice: the content's end and the call's).
+fn rest_of_string(src: &str, offset: usize, quote: char) -> (usize, usize) {
+    let line_end = src[offset..].find('\n').map_or(src.len(), |i| offset + i);
+    let after = &src[offset..line_end];
+    let end = after.find(quote).map_or(offset, |i| offset + i);
+    (end, end)
 }
 
 #[cfg(test)]
@@ -291,16 +283,23 @@ mod tests {
     use super::*;
     use crate::syntax::{Lang, parse};
 
+    /// The sites the flow finds in one file on its own.
     fn sites(src: &str) -> Vec<(CallKind, String)> {
         let tree = parse(src, Lang::Tsx, None).expect("parses");
-        call_sites(&tree, src).into_iter().map(|s| (s.kind, s.value)).collect()
+        let index = crate::modules::flow::index::Index::build(&tree, src);
+        let module = crate::modules::imports::ModuleSyntax::read(&tree, src);
+        let env = crate::modules::flow::env::Env::default();
+        let flow = crate::modules::flow::analyse(&index, &module, &env, std::path::Path::new("/a.js"));
+        flow.sites.into_iter().map(|s| (s.kind, s.value)).collect()
     }
 
     fn at(marked: &str) -> Option<(CallKind, String, String)> {
+        let namers = [Namer { name: "withRetry".into(), arg: 0, kind: CallKind::Invoke }];
         let offset = marked.find("$0").expect("cursor marker");
         let src = marked.replace("$0", "");
         let tree = parse(&src, Lang::Tsx, None);
-        call_site_at(tree.as_ref(), &src, offset).map(|s| (s.kind, s.value.clone(), src[s.content.clone()].to_string()))
+        let site = call_site_at(tree.as_ref(), &src, offset, &namers);
+        site.map(|s| (s.kind, s.value.clone(), src[s.content.clone()].to_string()))
     }
 
     #[test]
@@ -359,6 +358,14 @@ mod tests {
             Some((CallKind::Invoke, "pro".into(), "pro".into()))
         );
         assert_eq!(at("x = base44.functions.fetch('/$0"), Some((CallKind::Fetch, "/".into(), "/".into())));
+    }
+
+    #[test]
+    fn cursor_in_a_wrappers_name_argument() {
+        assert_eq!(at(r#"await withRetry("imp$0", {})"#), Some((CallKind::Invoke, "imp".into(), "imp".into())));
+        assert_eq!(at("x = api.withRetry('ab$0"), Some((CallKind::Invoke, "ab".into(), "ab".into())));
+        assert_eq!(at(r#"withRetry("a", "b$0")"#), None);
+        assert_eq!(at(r#"other("a$0")"#), None);
     }
 
     #[test]

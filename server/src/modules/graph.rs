@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use tree_sitter::Tree;
 
-use super::calls::CallSite;
+use super::calls::{CallSite, Namer};
 use super::flow::env::{ConfiguredWrapper, Env, Imported as ImportedBinding};
 use super::flow::index::Index;
 use super::flow::shape::Shape;
@@ -30,6 +30,8 @@ pub struct FileFacts {
     pub reexports: Vec<ReExport>,
     /// The project files it imports or re-exports from.
     pub deps: Vec<PathBuf>,
+    /// The names whose calls name a function at an argument (for the site at a cursor).
+    pub namers: Vec<Namer>,
 }
 
 impl FileFacts {
@@ -84,6 +86,7 @@ impl ModuleGraph {
             exports: flow.exports.clone(),
             reexports: module.reexports.clone(),
             deps,
+            namers: flow.namers.clone(),
         };
         Analysis { index, flow, facts }
     }

@@ -113,7 +113,11 @@ impl<'s> Checker<'_, 's, '_, '_> {
         if let Some(unwrapped) = &via.unwrap {
             diagnostic = diagnostic.with_fix(Fix {
                 title: format!("Return the function's JSON from {}", self.shown(&via.path)),
-                edits: vec![TextEdit { path: via.path.clone(), range: via.returned.clone(), new_text: unwrapped.clone() }],
+                edits: vec![TextEdit {
+                    path: via.path.clone(),
+                    range: via.returned.clone(),
+                    new_text: unwrapped.clone(),
+                }],
             });
         }
         self.out.push(diagnostic);

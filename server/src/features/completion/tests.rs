@@ -5,7 +5,12 @@ use crate::testing::{Cursor, SHOP};
 fn check(marked: &str) -> Vec<String> {
     let cursor = Cursor::new(SHOP, marked);
     let tree = cursor.syntax();
-    let Some(found) = complete(&cursor.index, &cursor.path, &cursor.text, tree.as_ref(), cursor.offset) else {
+    render(&cursor, tree.as_ref())
+}
+
+fn render(cursor: &Cursor, tree: Option<&tree_sitter::Tree>) -> Vec<String> {
+    let facts = cursor.report().facts;
+    let Some(found) = complete(&cursor.index, &cursor.path, &cursor.text, tree, cursor.offset, &facts) else {
         return vec!["none".into()];
     };
     let replaced = &cursor.text[found.replace.clone()];
@@ -66,4 +71,36 @@ fn documentation_holds_doc_comment_and_inputs() {
     let project = cursor.index.project_of(&cursor.path).expect("project");
     let doc = project.function("process-order").and_then(documentation);
     assert_eq!(doc.as_deref(), Some("Ships an order.\n\nInputs: `orderId`, `action`"));
+}
+
+/// A project whose page calls through a wrapper and a function object of other files.
+fn through_other_files(page: &str) -> Vec<String> {
+    let fixture = format!(
+        r#"
+//- /base44/config.jsonc
+{{}}
+//- /base44/functions/send-email/entry.ts
+Deno.serve(async (req) => {{ const {{ to, subject }} = await req.json(); return Response.json({{}}); }});
+//- /base44/functions/hello/entry.ts
+Deno.serve(() => Response.json({{}}));
+//- /src/lib/call.js
+import {{ base44 }} from "../api/base44Client";
+export const call = (name, data) => base44.functions.invoke(name, data);
+export const sendEmail = base44.functions["send-email"];
+//- /src/pages/Page.jsx
+import {{ call, sendEmail }} from "../lib/call";
+{page}
+"#
+    );
+    let cursor = Cursor::fixture(&fixture);
+    let tree = cursor.syntax();
+    render(&cursor, tree.as_ref()).into_iter().map(|line| line.split(" | ").next().unwrap_or("").to_string()).collect()
+}
+
+#[test]
+fn names_and_inputs_through_a_wrapper_and_a_function_object() {
+    assert_eq!(through_other_files(r#"call("$0", {});"#), ["hello => hello @ \"\"", "send-email => send-email @ \"\""]);
+    assert_eq!(through_other_files("call(\"he$0"), ["hello => hello @ \"he\"", "send-email => send-email @ \"he\""]);
+    assert_eq!(through_other_files(r#"call("send-email", { $0 });"#), ["to => to @ \"\"", "subject => subject @ \"\""]);
+    assert_eq!(through_other_files(r#"sendEmail({ to: 1, s$0 });"#), ["subject => subject @ \"s\""]);
 }

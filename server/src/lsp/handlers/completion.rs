@@ -18,13 +18,14 @@ use crate::modules::index::WorkspaceIndex;
 
 pub fn completion(session: &Session, params: CompletionParams) -> Result<Option<CompletionResponse>> {
     let position = params.text_document_position;
-    // The index first: no other lock is taken while a document's is held.
+    // The analysis and the index first: no other lock is taken while a document's is held.
+    let facts = session.analysis(&position.text_document.uri).map(|a| Arc::clone(&a.facts)).unwrap_or_default();
     let (index, generation) = session.index_and_generation();
     let Some(doc) = session.docs.get(&position.text_document.uri) else { return Ok(None) };
     let Some(path) = doc.path.clone() else { return Ok(None) };
     let file = doc.file();
     let offset = file.offset(position.position);
-    let found = guarded("completion", || complete(&index, &path, &doc.text, doc.tree.as_ref(), offset))?;
+    let found = guarded("completion", || complete(&index, &path, &doc.text, doc.tree.as_ref(), offset, &facts))?;
     let Some(found) = found else { return Ok(None) };
     let caps = session.caps();
     let range = file.range(&found.replace);

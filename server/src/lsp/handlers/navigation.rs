@@ -23,13 +23,13 @@ fn with_target<T>(
     what: &str,
     f: impl FnOnce(&Target, FileText) -> Option<T>,
 ) -> Result<Option<T>> {
-    let sites = session.sites_of(&position.text_document.uri);
+    let facts = session.analysis(&position.text_document.uri).map(|a| a.facts.clone()).unwrap_or_default();
     let Some(doc) = session.snapshot(&position.text_document.uri) else { return Ok(None) };
     let Some(path) = doc.path.clone() else { return Ok(None) };
     let index = session.index();
     guarded(what, || {
         let offset = doc.file().offset(position.position);
-        let target = navigation::target_at(&index, &path, &doc.text, doc.tree.as_ref(), offset, &sites)?;
+        let target = navigation::target_at(&index, &path, &doc.text, doc.tree.as_ref(), offset, &facts)?;
         f(&target, doc.file())
     })
 }

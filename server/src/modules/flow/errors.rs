@@ -8,13 +8,16 @@ use tree_sitter::Node;
 
 use super::Observation;
 use super::engine::Engine;
-use super::helpers::block_throws;
+use super::helpers::{block_throws, throws_own_errors};
 use super::ids::IdSet;
 use super::shape::Origin;
+use super::shape::Shape;
 use crate::syntax::fields::FieldExt;
 
 /// How many `await`s of one `try` block are looked at before giving up on it.
 const MAX_TRY_AWAITS: usize = 2_000;
+/// How many nodes of one `try` block are looked at for calls that throw.
+const MAX_TRY_NODES: usize = 20_000;
 
 impl<'t> Engine<'t, '_, '_> {
     /// Adds an observation for each `catch` whose `try` can only fail with invokes.
@@ -51,7 +54,7 @@ impl<'t> Engine<'t, '_, '_> {
         let body = try_statement.field("body")?;
         let catch = self.index.child(try_statement, "handler")?;
         let param = self.index.child(catch, "parameter").filter(|p| p.kind() == "identifier")?;
-        if block_throws(body) {
+        if block_throws(body) || self.calls_code_that_throws(body) {
             return None;
         }
         let origins = self.awaited_invokes(body)?;
@@ -74,6 +77,39 @@ impl<'t> Engine<'t, '_, '_> {
         }
         let clean = !origins.is_empty() && origins.iter().all(|o| !o.own_errors);
         clean.then_some(origins)
+    }
+
+    /// Whether the block calls a function of its own that throws (declared in this file, or
+    /// imported with a summary that says so): its errors are not the invoke's.
+    fn calls_code_that_throws(&self, block: Node<'t>) -> bool {
+        let mut stack = vec![block];
+        let mut visited = 0;
+        while let Some(node) = stack.pop() {
+            visited += 1;
+            if visited > MAX_TRY_NODES {
+                return true;
+            }
+            if node.id() != block.id() && self.index.is_function(node) {
+                continue;
+            }
+            if node.kind() == "call_expression"
+                && let Some(callee) = node.field("function").filter(|c| c.kind() == "identifier")
+                && self.throws_when_called(callee)
+            {
+                return true;
+            }
+            let mut cursor = node.walk();
+            stack.extend(node.named_children(&mut cursor));
+        }
+        false
+    }
+
+    fn throws_when_called(&self, callee: Node<'t>) -> bool {
+        if let Some(function) = self.local_function(callee) {
+            return throws_own_errors(function);
+        }
+        let imported = self.env.imports.get(self.text(callee)).and_then(|i| i.shape.as_ref());
+        matches!(imported, Some(Shape::Function(summary)) if summary.throws)
     }
 
     /// Whether `node` runs in a function defined inside `block` rather than in the block.

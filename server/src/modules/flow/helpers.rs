@@ -14,7 +14,7 @@ use super::ids::IdSet;
 use super::invokes::nth_argument;
 use super::scope::{binding_scope, is_function, references_in};
 use super::shape::{FnSummary, Shape};
-use crate::modules::calls::CallKind;
+use crate::modules::calls::{CallKind, Namer};
 use crate::syntax::fields::FieldExt;
 
 /// How many nodes of one function are looked at for its `return`s (or `throw`s) before
@@ -107,6 +107,47 @@ impl<'t, 's> Engine<'t, 's, '_> {
             }
         }
         pushed
+    }
+
+    /// The names whose calls name a function: this file's wrappers, the imported ones
+    /// (and their members), the ones the settings name.
+    pub(super) fn namers(&self) -> Vec<Namer> {
+        let mut namers: Vec<Namer> = Vec::new();
+        for wrapper in self.wrappers.values() {
+            let name = match self.object_member_of(wrapper.function) {
+                Some((_, key)) => Some(key),
+                None => self.function_name(wrapper.function),
+            };
+            if let Some(name) = name {
+                namers.push(Namer { name: name.to_string(), arg: wrapper.name_param, kind: wrapper.kind });
+            }
+        }
+        for (local, imported) in &self.env.imports {
+            let mut shapes = vec![(local.clone(), imported.shape.clone())];
+            if let Some(Shape::Object(members)) = &imported.shape {
+                shapes.extend(members.iter().map(|(key, shape)| (key.clone(), Some(shape.clone()))));
+            }
+            for (name, shape) in shapes {
+                if let Some(Shape::Function(summary)) = shape
+                    && let Some((arg, kind)) = summary.name_param
+                {
+                    namers.push(Namer { name, arg, kind });
+                }
+            }
+        }
+        namers.extend(self.env.wrappers.iter().map(|w| Namer { name: w.name.clone(), arg: w.name_arg, kind: w.kind }));
+        namers.sort_by(|a, b| (&a.name, a.arg).cmp(&(&b.name, b.arg)));
+        namers.dedup();
+        namers
+    }
+
+    /// The name a function is declared under (`function f`, `const f = () => …`).
+    fn function_name(&self, function: Node<'t>) -> Option<&'s str> {
+        if function.kind() == "function_declaration" {
+            return function.field("name").map(|n| self.text(n));
+        }
+        let declarator = self.index.parent(function).filter(|p| p.kind() == "variable_declarator")?;
+        declarator.field("name").filter(|n| n.kind() == "identifier").map(|n| self.text(n))
     }
 
     /// The `.then(…)` call a function is the first callback of.

@@ -110,7 +110,7 @@ impl<'t> Engine<'t, '_, '_> {
     }
 
     /// The function declared by the name `identifier` refers to, in this file.
-    fn local_function(&self, identifier: Node<'t>) -> Option<Node<'t>> {
+    pub(super) fn local_function(&self, identifier: Node<'t>) -> Option<Node<'t>> {
         let name = self.text(identifier);
         let scope = binding_scope(identifier, name, self.index)?;
         super::scope::references_in(scope, name, self.index).into_iter().find_map(|reference| {

@@ -32,7 +32,7 @@ pub use direct::first_string_argument;
 pub use helpers::block_throws;
 pub use invokes::{first_param, nth_argument};
 
-use crate::modules::calls::CallSite;
+use crate::modules::calls::{CallSite, Namer};
 use crate::modules::imports::ModuleSyntax;
 use crate::syntax::fields::FieldExt;
 
@@ -60,6 +60,8 @@ pub struct FileFlow<'t> {
     pub observations: Vec<Observation<'t>>,
     /// The shape of each export other files' calls can reach.
     pub exports: Vec<(String, Shape)>,
+    /// The names whose calls name a function at an argument (wrappers, here or imported).
+    pub namers: Vec<Namer>,
 }
 
 /// Runs the flow over a parsed file.
@@ -80,13 +82,14 @@ pub fn analyse<'t>(index: &Index<'t, '_>, module: &ModuleSyntax<'t>, env: &Env, 
     }
     engine.observe_catches();
     let exports = engine.export_shapes(module, path);
+    let namers = engine.namers();
     let mut sites = std::mem::take(&mut engine.sites);
     sites.sort_by_key(|s| (s.call.start, s.content.start));
     sites.dedup_by(|a, b| a.content == b.content && a.form == b.form);
     if index.too_deep() {
-        return FileFlow { sites, observations: Vec::new(), exports };
+        return FileFlow { sites, observations: Vec::new(), exports, namers };
     }
-    FileFlow { sites, observations: std::mem::take(&mut engine.observations), exports }
+    FileFlow { sites, observations: std::mem::take(&mut engine.observations), exports, namers }
 }
 
 /// Where the flow starts: each `….functions` read on a Base44 client (and each

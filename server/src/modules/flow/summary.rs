@@ -176,12 +176,8 @@ fn with_via<'t>(shape: Shape, name: &str, path: &Path, engine: &Engine<'t, '_, '
     let function = engine.summaries.iter().find(|(_, s)| Arc::ptr_eq(s, summary)).map(|(id, _)| *id);
     let Some(function) = function.and_then(|id| engine.helpers.get(&id)).map(|h| h.function) else { return shape };
     let Some((returned, unwrap)) = engine.single_return(function) else { return shape };
-    let via = Arc::new(Via {
-        helper: name.to_string(),
-        path: path.to_path_buf(),
-        returned: returned.byte_range(),
-        unwrap,
-    });
+    let via =
+        Arc::new(Via { helper: name.to_string(), path: path.to_path_buf(), returned: returned.byte_range(), unwrap });
     let mut returns = returns.clone();
     if let Some(origin) = returns.result_origin_mut() {
         origin.via = Some(via);
