@@ -1,0 +1,1 @@
+Deno.serve(() => Response.json({ status: "ok", score: 1 }));
