@@ -1,12 +1,15 @@
-//! The response-shape check on a realistic app: every planted mistake (a line marked
-//! `planted: <code>`) is flagged, nothing else is, the list matches `expected.txt`
-//! (`UPDATE_EXPECT=1` rewrites it), and every fix leaves valid code without its warning.
+//! The response-shape check on a realistic app, checked as `check` checks a workspace (reads
+//! through other files count): every planted mistake (a line marked `planted: <code>`) is
+//! flagged, nothing else is, the list matches `expected.txt` (`UPDATE_EXPECT=1` rewrites it),
+//! and every fix leaves valid code without its warning.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use base44_lsp::checks::batch::check_workspace;
 use base44_lsp::checks::shapes::response_shape_diagnostics;
+use base44_lsp::project::sources::Disk;
 use base44_lsp::syntax::diagnostics::Diagnostic;
 use base44_lsp::syntax::text::LineIndex;
 use base44_lsp::syntax::{Lang, parse};
@@ -34,7 +37,28 @@ fn corpus_files() -> Vec<PathBuf> {
     files
 }
 
-fn check_file(relative: &Path, src: &str) -> Vec<Diagnostic> {
+/// The codes this corpus is about: what the flow finds (name checks are not, since the
+/// corpus calls functions it does not define).
+fn about_shapes(diagnostic: &Diagnostic) -> bool {
+    !matches!(diagnostic.code, "unknown-function" | "unknown-fetch-path" | "missing-serve")
+}
+
+/// Every diagnostic of the corpus laid out at `root`, checked the way `check` checks a
+/// workspace (so reads through other files count), by file relative to `root`.
+fn check_corpus(root: &Path) -> Vec<(PathBuf, String, Diagnostic)> {
+    let report = check_workspace(&[root.to_path_buf()], &Disk, Vec::new());
+    let mut found = Vec::new();
+    for file in report.files {
+        let relative = file.path.strip_prefix(root).unwrap_or(&file.path).to_path_buf();
+        for diagnostic in file.diagnostics.into_iter().filter(about_shapes) {
+            found.push((relative.clone(), file.text.clone(), diagnostic));
+        }
+    }
+    found
+}
+
+/// The response-shape diagnostics of one file on its own (no imports followed).
+fn check_alone(relative: &Path, src: &str) -> Vec<Diagnostic> {
     let lang = Lang::from_path(relative).expect("corpus files have a known extension");
     let tree = parse(src, lang, None).expect("corpus file parses");
     assert!(!tree.root_node().has_error(), "{} has syntax errors", relative.display());
@@ -47,16 +71,40 @@ fn label(relative: &Path) -> String {
 
 /// `file:line:col code` for each diagnostic of the corpus.
 fn rendered() -> Vec<String> {
-    let mut lines = Vec::new();
     for relative in corpus_files() {
         let src = fs::read_to_string(corpus_dir().join(&relative)).expect("readable");
-        let index = LineIndex::new(&src);
-        for diagnostic in check_file(&relative, &src) {
-            let (line, col) = index.line_char_col(&src, diagnostic.range.start);
-            lines.push(format!("{}:{line}:{col} {}", label(&relative), diagnostic.code));
+        check_alone(&relative, &src);
+    }
+    check_corpus(&corpus_dir())
+        .iter()
+        .map(|(relative, text, diagnostic)| {
+            let (line, col) = LineIndex::new(text).line_char_col(text, diagnostic.range.start);
+            format!("{}:{line}:{col} {}", label(relative), diagnostic.code)
+        })
+        .collect()
+}
+
+/// A copy of the corpus in a fresh folder, for fixes to be applied to.
+fn copy_of_corpus(name: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("base44-corpus-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    let mut pending = vec![corpus_dir()];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir).expect("corpus folder is readable") {
+            let path = entry.expect("corpus entry").path();
+            let target = root.join(path.strip_prefix(corpus_dir()).expect("inside corpus"));
+            if path.is_dir() {
+                fs::create_dir_all(&target).expect("copy folder");
+                pending.push(path);
+            } else {
+                if let Some(parent) = target.parent() {
+                    fs::create_dir_all(parent).expect("copy folder");
+                }
+                fs::copy(&path, &target).expect("copy file");
+            }
         }
     }
-    lines
+    root
 }
 
 #[test]
@@ -115,34 +163,48 @@ fn every_planted_mistake_is_flagged_and_nothing_else() {
 
 #[test]
 fn every_fix_applies_cleanly_and_removes_its_warning() {
+    let root = copy_of_corpus("fixes");
+    let before = check_corpus(&root);
     let mut applied = 0;
-    for relative in corpus_files() {
-        let src = fs::read_to_string(corpus_dir().join(&relative)).expect("readable");
-        let before = check_file(&relative, &src);
-        for diagnostic in &before {
-            assert!(!diagnostic.fixes.is_empty(), "{}: no fix for {diagnostic:?}", relative.display());
-            for fix in &diagnostic.fixes {
-                let mut edits = fix.edits.clone();
+    for (relative, _, diagnostic) in &before {
+        assert!(!diagnostic.fixes.is_empty(), "{}: no fix for {diagnostic:?}", relative.display());
+        for fix in &diagnostic.fixes {
+            // Apply the fix (to whichever files it edits), check, and put the files back.
+            let mut originals = Vec::new();
+            let mut paths: Vec<&PathBuf> = fix.edits.iter().map(|e| &e.path).collect();
+            paths.sort();
+            paths.dedup();
+            for path in paths {
+                let original = fs::read_to_string(path).expect("readable");
+                let mut edits: Vec<_> = fix.edits.iter().filter(|e| &e.path == path).collect();
                 edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
-                let mut text = src.clone();
+                let mut text = original.clone();
                 for edit in edits {
-                    assert_eq!(edit.path, relative, "a fix edits another file");
-                    text.replace_range(edit.range, &edit.new_text);
+                    text.replace_range(edit.range.clone(), &edit.new_text);
                 }
-                let after = check_file(&relative, &text);
-                let remaining: Vec<_> = after.iter().map(|d| (d.code, &d.message)).collect();
-                let earlier: Vec<_> = before.iter().map(|d| (d.code, &d.message)).collect();
-                assert!(
-                    after.len() < before.len() && remaining.iter().all(|r| earlier.contains(r)),
-                    "{}: fix {:?} for {:?} left {remaining:#?}",
-                    relative.display(),
-                    fix.title,
-                    diagnostic.message
-                );
-                applied += 1;
+                let lang = Lang::from_path(path).expect("a source file");
+                let tree = parse(&text, lang, None).expect("parses");
+                assert!(!tree.root_node().has_error(), "fix {:?} broke the syntax:\n{text}", fix.title);
+                fs::write(path, text).expect("writable");
+                originals.push((path.clone(), original));
             }
+            let after = check_corpus(&root);
+            let remaining: Vec<_> = after.iter().map(|(p, _, d)| (p.clone(), d.code, d.message.clone())).collect();
+            let earlier: Vec<_> = before.iter().map(|(p, _, d)| (p.clone(), d.code, d.message.clone())).collect();
+            assert!(
+                after.len() < before.len() && remaining.iter().all(|r| earlier.contains(r)),
+                "{}: fix {:?} for {:?} left {remaining:#?}",
+                relative.display(),
+                fix.title,
+                diagnostic.message
+            );
+            for (path, original) in originals {
+                fs::write(path, original).expect("writable");
+            }
+            applied += 1;
         }
     }
+    let _ = fs::remove_dir_all(&root);
     assert!(applied >= 20, "only {applied} fixes were tried");
 }
 

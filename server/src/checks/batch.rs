@@ -12,7 +12,7 @@ use tree_sitter::Tree;
 
 use super::file_diagnostics;
 use crate::modules::flow::env::ConfiguredWrapper;
-use crate::modules::graph::Analysis;
+use crate::modules::graph::{Analysis, FactsSource};
 use crate::modules::index::WorkspaceIndex;
 use crate::modules::reading::{Observer, read_all};
 use crate::project::functions::EntryReading;
@@ -62,6 +62,9 @@ pub fn check_workspace(
     let collect = Collect { projects: &index.projects, found: Mutex::new(HashMap::new()) };
     read_all(&mut index.modules, &scan.files, sources, &AtomicUsize::new(0), &collect);
     let mut analysed = collect.found.into_inner().unwrap_or_default();
+    for diagnostics in analysed.values_mut() {
+        super::shapes::settle_fixes(diagnostics, |helper, name| index.modules.raw_response_used(helper, name));
+    }
     let mut files: Vec<CheckedFile> = scan
         .files
         .par_iter()

@@ -28,7 +28,12 @@ pub struct FileReport {
 /// imports read from `facts` (the index, or open documents laid over it).
 pub fn check_file(index: &WorkspaceIndex, facts: &dyn FactsSource, path: &Path, src: &str, tree: &Tree) -> FileReport {
     let analysis = index.modules.analyse(facts, path, src, tree);
-    let diagnostics = file_diagnostics(index.project_of(path), path, src, tree, &analysis);
+    let mut diagnostics = file_diagnostics(index.project_of(path), path, src, tree, &analysis);
+    // This file's own reads count with the others' (its facts in `facts` may be older).
+    let own = &analysis.facts;
+    shapes::settle_fixes(&mut diagnostics, |helper, name| {
+        own.uses_raw(helper, name) || facts.raw_response_used(helper, name)
+    });
     FileReport { diagnostics, facts: analysis.facts }
 }
 

@@ -570,3 +570,24 @@ export async function go() {$0
     assert_eq!(found, ["healht {}", "a -"]);
     assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
 }
+
+#[test]
+fn the_fix_stays_at_the_read_when_other_callers_read_the_raw_response() {
+    let found = fixes(
+        r#"
+//- /src/lib/api.js
+import { base44 } from "@/api/base44Client";
+export const loadChart = (range) => base44.functions.invoke("loadChart", { range });
+//- /src/pages/Other.jsx
+import { loadChart } from "../lib/api";
+export const points = async () => (await loadChart("1d")).data.points;
+//- /src/pages/Chart.jsx
+import { loadChart } from "../lib/api";
+export async function Chart() {$0
+  const chart = await loadChart("7d");
+  return chart.points;
+}
+"#,
+    );
+    assert_eq!(found, ["Read `chart.data.points`", "  src/pages/Chart.jsx: return chart.data.points;"]);
+}

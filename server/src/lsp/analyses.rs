@@ -39,6 +39,12 @@ impl FactsSource for OpenFacts<'_> {
         let open = self.session.analyses.iter().find(|a| a.path == path).map(|a| Arc::clone(&a.facts));
         open.or_else(|| self.index.facts(path))
     }
+
+    fn raw_response_used(&self, helper: &Path, name: &str) -> bool {
+        let open: Vec<PathBuf> = self.session.analyses.iter().map(|a| a.path.clone()).collect();
+        self.session.analyses.iter().any(|a| a.facts.uses_raw(helper, name))
+            || self.index.modules.files.iter().any(|(path, facts)| !open.contains(path) && facts.uses_raw(helper, name))
+    }
 }
 
 impl Session {

@@ -32,9 +32,15 @@ pub struct FileFacts {
     pub deps: Vec<PathBuf>,
     /// The names whose calls name a function at an argument (for the site at a cursor).
     pub namers: Vec<Namer>,
+    /// Helpers of other files (file, export) whose raw response this file reads as one.
+    pub raw_uses: Vec<(PathBuf, String)>,
 }
 
 impl FileFacts {
+    pub fn uses_raw(&self, helper: &Path, name: &str) -> bool {
+        self.raw_uses.iter().any(|(path, export)| path == helper && export == name)
+    }
+
     /// Whether other files' calls can reach anything through this file.
     pub fn exports_anything(&self) -> bool {
         !self.exports.is_empty() || !self.reexports.is_empty()
@@ -44,6 +50,9 @@ impl FileFacts {
 /// Facts by file: the index's, with open documents' laid over them by the editor.
 pub trait FactsSource: Sync {
     fn facts(&self, path: &Path) -> Option<Arc<FileFacts>>;
+
+    /// Whether some file reads the raw response a helper returns as one (`res.data`).
+    fn raw_response_used(&self, helper: &Path, name: &str) -> bool;
 }
 
 #[derive(Debug, Clone, Default)]
@@ -57,6 +66,10 @@ pub struct ModuleGraph {
 impl FactsSource for ModuleGraph {
     fn facts(&self, path: &Path) -> Option<Arc<FileFacts>> {
         self.files.get(path).cloned()
+    }
+
+    fn raw_response_used(&self, helper: &Path, name: &str) -> bool {
+        self.files.values().any(|facts| facts.uses_raw(helper, name))
     }
 }
 
@@ -87,6 +100,7 @@ impl ModuleGraph {
             reexports: module.reexports.clone(),
             deps,
             namers: flow.namers.clone(),
+            raw_uses: flow.raw_uses.clone(),
         };
         Analysis { index, flow, facts }
     }

@@ -119,6 +119,10 @@ impl FactsSource for WorkspaceIndex {
     fn facts(&self, path: &Path) -> Option<Arc<FileFacts>> {
         self.modules.facts(path)
     }
+
+    fn raw_response_used(&self, helper: &Path, name: &str) -> bool {
+        self.modules.raw_response_used(helper, name)
+    }
 }
 
 #[cfg(test)]

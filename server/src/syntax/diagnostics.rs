@@ -60,6 +60,9 @@ pub struct Diagnostic {
     pub fixes: Vec<Fix>,
     /// Other places the problem involves (a helper's `return` in another file).
     pub related: Vec<Related>,
+    /// The helper of another file (its file and export) the problem comes through, whose
+    /// callers decide where the fix belongs.
+    pub through: Option<(PathBuf, String)>,
 }
 
 /// A place a diagnostic points to besides its own range.
@@ -86,6 +89,7 @@ impl Diagnostic {
             message: message.into(),
             fixes: Vec::new(),
             related: Vec::new(),
+            through: None,
         }
     }
 

@@ -61,6 +61,21 @@ pub fn shape_diagnostics<'t>(
     checker.out.finish()
 }
 
+/// Where the fix of a read through another file's helper belongs: at the helper (return the
+/// function's JSON, once for every caller) when no file reads the helper's response as the
+/// raw response it is (`res.data`), else at the read. `uses_raw(helper file, export)` says.
+pub fn settle_fixes(diagnostics: &mut [Diagnostic], uses_raw: impl Fn(&Path, &str) -> bool) {
+    for diagnostic in diagnostics.iter_mut() {
+        let Some((helper, name)) = &diagnostic.through else { continue };
+        let at_helper = !uses_raw(helper, name);
+        let own = diagnostic.path.clone();
+        let elsewhere = |fix: &Fix| fix.edits.iter().any(|e| e.path != own);
+        if diagnostic.fixes.iter().any(elsewhere) {
+            diagnostic.fixes.retain(|fix| elsewhere(fix) == at_helper);
+        }
+    }
+}
+
 /// Turns observations into diagnostics, with the node index to look around them.
 pub(super) struct Checker<'t, 's, 'i, 'p> {
     pub index: &'i Index<'t, 's>,

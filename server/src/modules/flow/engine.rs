@@ -59,6 +59,9 @@ pub struct Engine<'t, 's, 'i> {
     pub invoke_calls: IdMap<(Node<'t>, Origin)>,
     pub sites: Vec<CallSite>,
     pub observations: Vec<Observation<'t>>,
+    /// Helpers of other files whose raw response this file reads as one (`res.data`,
+    /// `res.status`): their callers do not all take the response for the JSON.
+    pub(super) raw_uses: std::collections::BTreeSet<(std::path::PathBuf, String)>,
     steps: usize,
 }
 
@@ -81,6 +84,7 @@ impl<'t, 's, 'i> Engine<'t, 's, 'i> {
             invoke_calls: IdMap::default(),
             sites: Vec::new(),
             observations: Vec::new(),
+            raw_uses: std::collections::BTreeSet::new(),
             steps: 0,
         }
     }

@@ -35,6 +35,9 @@ impl<'t> Engine<'t, '_, '_> {
             }
             Shape::Settled(inner) if name == "value" => self.push(Task::Value(member, *inner)),
             Shape::AxiosResponse(origin) if !self.is_write_or_jsx_name(member) => {
+                if let Some(via) = origin.via.as_ref().filter(|_| AXIOS_RESPONSE_FIELDS.contains(&name)) {
+                    self.raw_uses.insert((via.path.clone(), via.helper.clone()));
+                }
                 if name == "data" {
                     self.push(Task::Value(member, Shape::Json(origin)));
                 } else if !AXIOS_RESPONSE_FIELDS.contains(&name) {

@@ -19,7 +19,7 @@ pub mod shape;
 mod state;
 mod summary;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tree_sitter::Node;
 
@@ -62,6 +62,8 @@ pub struct FileFlow<'t> {
     pub exports: Vec<(String, Shape)>,
     /// The names whose calls name a function at an argument (wrappers, here or imported).
     pub namers: Vec<Namer>,
+    /// Helpers of other files (file, export) whose raw response this file reads as one.
+    pub raw_uses: Vec<(PathBuf, String)>,
 }
 
 /// Runs the flow over a parsed file.
@@ -83,13 +85,14 @@ pub fn analyse<'t>(index: &Index<'t, '_>, module: &ModuleSyntax<'t>, env: &Env, 
     engine.observe_catches();
     let exports = engine.export_shapes(module, path);
     let namers = engine.namers();
+    let raw_uses = std::mem::take(&mut engine.raw_uses).into_iter().collect();
     let mut sites = std::mem::take(&mut engine.sites);
     sites.sort_by_key(|s| (s.call.start, s.content.start));
     sites.dedup_by(|a, b| a.content == b.content && a.form == b.form);
     if index.too_deep() {
-        return FileFlow { sites, observations: Vec::new(), exports, namers };
+        return FileFlow { sites, observations: Vec::new(), exports, namers, raw_uses };
     }
-    FileFlow { sites, observations: std::mem::take(&mut engine.observations), exports, namers }
+    FileFlow { sites, observations: std::mem::take(&mut engine.observations), exports, namers, raw_uses }
 }
 
 /// Where the flow starts: each `….functions` read on a Base44 client (and each

@@ -8,7 +8,7 @@ use tree_sitter::Node;
 use super::Observation;
 use super::engine::{Engine, Task};
 use super::index::Index;
-use super::shape::Shape;
+use super::shape::{AXIOS_RESPONSE_FIELDS, Shape};
 use crate::modules::calls::{CallKind, SiteForm};
 use crate::syntax::fields::FieldExt;
 
@@ -32,6 +32,10 @@ impl<'t> Engine<'t, '_, '_> {
         let properties = properties(pattern, self.index);
         match shape {
             Shape::AxiosResponse(origin) => {
+                let takes_raw_fields = properties.iter().any(|p| p.key().is_some_and(|k| AXIOS_RESPONSE_FIELDS.contains(&k)));
+                if let Some(via) = origin.via.as_ref().filter(|_| takes_raw_fields) {
+                    self.raw_uses.insert((via.path.clone(), via.helper.clone()));
+                }
                 self.take_property(&properties, "data", Shape::Json(origin.clone()));
                 let response = Shape::AxiosResponse(origin);
                 self.observations.push(Observation::Destructure { pattern, response });
