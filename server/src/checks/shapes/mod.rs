@@ -125,6 +125,8 @@ impl<'s> Checker<'_, 's, '_, '_> {
             message: format!("the raw response of {} is returned here", origin.describe()),
         };
         let mut diagnostic = self.out.diagnostic(range, code, message).with_related(related);
+        diagnostic.through = Some((via.path.clone(), via.helper.clone()));
+        // Both fixes: which one stays depends on the helper's other callers (`settle_fixes`).
         if let Some(unwrapped) = &via.unwrap {
             diagnostic = diagnostic.with_fix(Fix {
                 title: format!("Return the function's JSON from {}", self.shown(&via.path)),
@@ -134,6 +136,13 @@ impl<'s> Checker<'_, 's, '_, '_> {
                     new_text: unwrapped.clone(),
                 }],
             });
+        }
+        if let Some((title, edits)) = fix {
+            let edits = edits
+                .into_iter()
+                .map(|(range, new_text)| TextEdit { path: diagnostic.path.clone(), range, new_text })
+                .collect();
+            diagnostic = diagnostic.with_fix(Fix { title, edits });
         }
         self.out.push(diagnostic);
     }

@@ -32,7 +32,8 @@ impl<'t> Engine<'t, '_, '_> {
         let properties = properties(pattern, self.index);
         match shape {
             Shape::AxiosResponse(origin) => {
-                let takes_raw_fields = properties.iter().any(|p| p.key().is_some_and(|k| AXIOS_RESPONSE_FIELDS.contains(&k)));
+                let takes_raw_fields =
+                    properties.iter().any(|p| p.key().is_some_and(|k| AXIOS_RESPONSE_FIELDS.contains(&k)));
                 if let Some(via) = origin.via.as_ref().filter(|_| takes_raw_fields) {
                     self.raw_uses.insert((via.path.clone(), via.helper.clone()));
                 }
