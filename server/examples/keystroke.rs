@@ -72,7 +72,7 @@ fn main() {
         spent[4] += started.elapsed();
 
         let started = Instant::now();
-        let shapes = shape_diagnostics(&analysis.index, &analysis.flow.observations, &path, None).len();
+        let shapes = shape_diagnostics(&analysis.index, &analysis.flow.observations, &path, Some(project)).len();
         spent[5] += started.elapsed();
         std::hint::black_box((found, misspelt, shapes));
     }

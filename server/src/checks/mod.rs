@@ -54,7 +54,6 @@ pub fn file_diagnostics(
         }
         out.extend(names::project_problems_in(project, path, src, tree));
     }
-    let root = project.map(|p| p.project.root.as_path());
-    out.extend(shapes::shape_diagnostics(&analysis.index, &analysis.flow.observations, path, root));
+    out.extend(shapes::shape_diagnostics(&analysis.index, &analysis.flow.observations, path, project));
     out
 }

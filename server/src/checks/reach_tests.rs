@@ -160,13 +160,17 @@ export default function Health() {$0
     base44.functions.invoke("health").then((res) => setData(res));
     base44.functions.invoke("health").then((res) => setFine(res.data));
   }, []);
-  return <p>{health?.status} {data?.score} {fine?.score}</p>;
+  const ok = data?.status === 200;
+  return <p>{health?.status} {data?.score} {fine?.score} {fine?.status} {ok}</p>;
 }
 "#,
     );
     assert_eq!(
         found,
-        ["12:31 invoke-result-field: `data?.score` reads the axios response of \"health\"; its JSON is on `data.data`"]
+        [
+            "13:14 invoke-result-field: `health?.status` is the axios response's own `status`, not the `status` \"health\" returns in its JSON; that is `health.data.status`",
+            "13:31 invoke-result-field: `data?.score` reads the axios response of \"health\"; its JSON is on `data.data`",
+        ]
     );
 }
 

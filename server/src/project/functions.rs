@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::project::responses::find_response_keys;
 use crate::project::serve::{Serve, find_inputs, find_serve};
 use crate::project::sources::Sources;
 use crate::project::{Layout, Project, normalize};
@@ -23,6 +24,9 @@ pub struct FunctionDef {
     pub serve: Option<Serve>,
     /// The fields it reads from the request's JSON, when it destructures them.
     pub inputs: Vec<String>,
+    /// The keys of its JSON responses (every literal one it answers with); `None` when some
+    /// response is built from something else, or the entry was not read.
+    pub response_keys: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -63,13 +67,14 @@ pub fn index_functions(
         .filter_map(|(name, entry, config)| {
             // The flat layout's functions are the files that serve: it cannot skip parsing.
             if reading == EntryReading::NamesOnly && project.layout == Layout::Base44 {
-                return Some(FunctionDef { name, entry, config, serve: None, inputs: Vec::new() });
+                return Some(FunctionDef { name, entry, config, serve: None, inputs: Vec::new(), response_keys: None });
             }
-            let (serve, inputs) = sources.read(&entry).map(|text| read_entry(&entry, &text)).unwrap_or_default();
+            let (serve, inputs, response_keys) =
+                sources.read(&entry).map(|text| read_entry(&entry, &text)).unwrap_or_default();
             if project.layout == Layout::Flat && serve.is_none() {
                 return None;
             }
-            Some(FunctionDef { name, entry, config, serve, inputs })
+            Some(FunctionDef { name, entry, config, serve, inputs, response_keys })
         })
         .collect();
     functions.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.entry.cmp(&b.entry)));
@@ -83,11 +88,11 @@ pub fn index_functions(
 }
 
 /// How an entry serves and which inputs it reads.
-pub fn read_entry(path: &Path, text: &str) -> (Option<Serve>, Vec<String>) {
+pub fn read_entry(path: &Path, text: &str) -> (Option<Serve>, Vec<String>, Option<Vec<String>>) {
     let lang = Lang::from_path(path).unwrap_or(Lang::TypeScript);
     match syntax::parse(text, lang, None) {
-        Some(tree) => (find_serve(&tree, text), find_inputs(&tree, text)),
-        None => (None, Vec::new()),
+        Some(tree) => (find_serve(&tree, text), find_inputs(&tree, text), find_response_keys(&tree, text)),
+        None => (None, Vec::new(), None),
     }
 }
 

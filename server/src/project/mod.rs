@@ -7,6 +7,7 @@
 
 pub mod functions;
 pub mod index;
+pub mod responses;
 pub mod scan;
 pub mod serve;
 pub mod sources;

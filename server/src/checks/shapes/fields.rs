@@ -20,6 +20,7 @@ impl<'t> Checker<'t, '_, '_, '_> {
     pub(super) fn axios_field(&mut self, member: Node<'t>, object: Node<'t>, property: Node, origin: &Origin) {
         let name = self.text(property);
         if AXIOS_RESPONSE_FIELDS.contains(&name) {
+            self.axios_own_field(member, object, property, origin);
             return;
         }
         let object_text = self.text(object);
@@ -60,6 +61,38 @@ impl<'t> Checker<'t, '_, '_, '_> {
             vec![(object.end_byte()..object.end_byte(), insert.to_string())],
         );
         self.report(origin, range, INVOKE_RESULT_FIELD, message, Some(fix));
+    }
+
+    /// `res.status` where the function's JSON has a `status` of its own: the read gets the
+    /// HTTP status, not the function's field.
+    fn axios_own_field(&mut self, member: Node<'t>, object: Node<'t>, property: Node, origin: &Origin) {
+        let name = self.text(property);
+        let Some(function) = origin.name.as_deref() else { return };
+        if name == "data" || !(self.returns_key)(function, name) || self.compared_with_number(member) {
+            return;
+        }
+        let object_text = self.text(object);
+        let shown = quotable(object_text).unwrap_or("(…)");
+        let optional = member.field("optional_chain").is_some();
+        let (dot, insert) = if optional { ("?.", "?.data") } else { (".", ".data") };
+        let message = format!(
+            "`{shown}{dot}{name}` is the axios response's own `{name}`, not the `{name}` {} returns in its JSON; that is `{shown}.data.{name}`",
+            self.describe(origin)
+        );
+        let fix = (
+            format!("Read `{shown}{insert}{dot}{name}`"),
+            vec![(object.end_byte()..object.end_byte(), insert.to_string())],
+        );
+        let range = read_range(member, object, property);
+        self.report(origin, range, INVOKE_RESULT_FIELD, message, Some(fix));
+    }
+
+    /// `res.status === 200`, `res.status >= 400`: the HTTP status is meant.
+    fn compared_with_number(&self, member: Node<'t>) -> bool {
+        let Some(binary) = self.index.parent(member).filter(|p| p.kind() == "binary_expression") else {
+            return false;
+        };
+        [binary.field("left"), binary.field("right")].into_iter().flatten().any(|side| side.kind() == "number")
     }
 
     pub(super) fn fetch_field(&mut self, member: Node<'t>, object: Node<'t>, property: Node, origin: &Origin) {

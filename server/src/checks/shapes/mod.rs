@@ -21,6 +21,7 @@ use crate::modules::flow::index::Index;
 use crate::modules::flow::shape::{Origin, Shape};
 use crate::modules::flow::{Observation, analyse};
 use crate::modules::imports::ModuleSyntax;
+use crate::project::index::ProjectIndex;
 use crate::syntax::diagnostics::{Diagnostic, Fix, Related, TextEdit};
 
 pub use report::{
@@ -43,9 +44,17 @@ pub fn shape_diagnostics<'t>(
     index: &Index<'t, '_>,
     observations: &[Observation<'t>],
     path: &Path,
-    root: Option<&Path>,
+    functions: Option<&ProjectIndex>,
 ) -> Vec<Diagnostic> {
-    let mut checker = Checker { index, out: report::Reporter::new(path), root };
+    let root = functions.map(|p| p.project.root.as_path());
+    // Whether a function's JSON responses all have, and some has, the key.
+    let returns_key = |name: &str, key: &str| {
+        functions
+            .and_then(|p| p.function(name))
+            .and_then(|f| f.response_keys.as_ref())
+            .is_some_and(|keys| keys.iter().any(|k| k == key))
+    };
+    let mut checker = Checker { index, out: report::Reporter::new(path), root, returns_key: &returns_key };
     for observation in observations {
         match observation {
             Observation::Read { member, object, property, response } => match response {
@@ -81,6 +90,8 @@ pub(super) struct Checker<'t, 's, 'i, 'p> {
     pub index: &'i Index<'t, 's>,
     pub out: report::Reporter<'p>,
     root: Option<&'p Path>,
+    /// Whether the function named returns the key in its JSON.
+    returns_key: &'p dyn Fn(&str, &str) -> bool,
 }
 
 impl<'s> Checker<'_, 's, '_, '_> {

@@ -40,7 +40,8 @@ impl<'t> Engine<'t, '_, '_> {
                 }
                 if name == "data" {
                     self.push(Task::Value(member, Shape::Json(origin)));
-                } else if !AXIOS_RESPONSE_FIELDS.contains(&name) {
+                } else {
+                    // The response's own fields too: `res.status` may be meant as the JSON's.
                     let response = Shape::AxiosResponse(origin);
                     self.observations.push(Observation::Read { member, object, property, response });
                 }

@@ -168,10 +168,14 @@ impl Shape {
     /// file that imports it worth reading.
     pub fn names_functions(&self) -> bool {
         match self {
-            Shape::Function(summary) => !summary.is_empty(),
+            // A helper that gives the function's JSON asks nothing of its callers.
+            Shape::Function(summary) => {
+                summary.name_param.is_some() || summary.returns.as_ref().is_some_and(|r| r.response().is_some())
+            }
             Shape::Object(members) => members.iter().any(|(_, shape)| shape.names_functions()),
             Shape::FunctionsModule { .. } | Shape::Method(_) | Shape::FunctionObject(_) => true,
-            Shape::Promise(_) | Shape::AxiosResponse(_) | Shape::Json(_) | Shape::FetchResponse(_) => true,
+            Shape::Promise(inner) => inner.names_functions(),
+            Shape::AxiosResponse(_) | Shape::FetchResponse(_) => true,
             _ => false,
         }
     }

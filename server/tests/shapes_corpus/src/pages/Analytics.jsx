@@ -36,7 +36,7 @@ export default function Analytics() {
     <div onClick={reorder}>
       <span>{kpis?.revenue}</span>
       <span>{health?.score}</span> {/* planted: invoke-result-field */}
-      <span>{health?.status}</span>
+      <span>{health?.status}</span> {/* planted: invoke-result-field */}
       <span>{sync?.lastRun}</span>
       <ul>{series.map((p) => <li key={p.x}>{p.y}</li>)}</ul>
     </div>
