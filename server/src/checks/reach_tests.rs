@@ -595,3 +595,20 @@ export async function Chart() {$0
     );
     assert_eq!(found, ["Read `chart.data.points`", "  src/pages/Chart.jsx: return chart.data.points;"]);
 }
+
+#[test]
+fn another_sdks_client_from_the_apps_own_module_whatever_its_name() {
+    let fixture = r#"
+//- /src/lib/edge.js
+import { createClient } from "@supabase/supabase-js";
+export const client = createClient("url", "key");
+//- /src/pages/Edge.jsx
+import { client } from "@/lib/edge";
+export async function run() {$0
+  const { data, error } = await client.functions.invoke("summarize", { body: {} });
+  return [data.summary, error];
+}
+"#;
+    assert_eq!(sites(fixture), Vec::<String>::new());
+    assert_eq!(check(fixture), Vec::<String>::new());
+}

@@ -37,6 +37,14 @@ pub struct FileFacts {
 }
 
 impl FileFacts {
+    /// What other files' calls and checks can reach through this file: its exports that
+    /// name functions or are clients, and its re-exports.
+    pub fn reach_summary(&self) -> (Vec<(String, Shape)>, Vec<ReExport>) {
+        let reaching = |shape: &Shape| shape.names_functions() || matches!(shape, Shape::Client | Shape::OtherClient);
+        let exports = self.exports.iter().filter(|(_, shape)| reaching(shape)).cloned().collect();
+        (exports, self.reexports.clone())
+    }
+
     pub fn uses_raw(&self, helper: &Path, name: &str) -> bool {
         self.raw_uses.iter().any(|(path, export)| path == helper && export == name)
     }

@@ -48,22 +48,30 @@ pub fn read_all(
     observer: &dyn Observer,
 ) {
     let wrapper_names: Vec<String> = graph.wrappers.iter().map(|w| w.name.clone()).collect();
-    let mut pending: Vec<PathBuf> = files
+    let starts: Vec<(PathBuf, Start)> = files
         .par_iter()
-        .filter(|path| {
-            let starts_flow = Lang::from_path(path).is_some()
-                && sources.read(path).is_some_and(|text| {
-                    mentions_functions(&text)
-                        || wrapper_names
-                            .iter()
-                            .any(|name| word_occurrences(&text, 0..text.len(), name).next().is_some())
-                });
+        .filter_map(|path| {
+            let start = Lang::from_path(path).and_then(|_| sources.read(path)).and_then(|text| {
+                let names_wrapper =
+                    wrapper_names.iter().any(|name| word_occurrences(&text, 0..text.len(), name).next().is_some());
+                if mentions_functions(&text) || names_wrapper {
+                    Some(Start::Flow)
+                } else {
+                    mentions_client_factory(&text).then_some(Start::Client)
+                }
+            });
             read.fetch_add(1, Ordering::Relaxed);
-            starts_flow
+            Some((path.clone(), start?))
         })
-        .cloned()
         .collect();
-    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let (clients, flows): (Vec<_>, Vec<_>) = starts.into_iter().partition(|(_, start)| *start == Start::Client);
+    // The modules that only make a client come first: what the others import from them (a
+    // Base44 client, another SDK's) is then known, and no round is spent reading them again.
+    let clients: Vec<PathBuf> = clients.into_iter().map(|(path, _)| path).collect();
+    let mut seen: HashSet<PathBuf> = clients.iter().cloned().collect();
+    let results = clients.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, observer))).collect();
+    store(graph, results);
+    let mut pending: Vec<PathBuf> = flows.into_iter().map(|(path, _)| path).collect();
     for _ in 0..MAX_ROUNDS {
         if pending.is_empty() {
             break;
@@ -76,25 +84,31 @@ pub fn read_all(
     }
 }
 
+/// Why a file is read in the first round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    /// It names `functions` (or a configured wrapper): a flow may start there.
+    Flow,
+    /// It only makes a client (`createClient(…)`): others ask what it exports.
+    Client,
+}
+
+/// Whether a file's text calls a client factory of some SDK.
+fn mentions_client_factory(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"createClient").is_some()
+}
+
 /// Puts analysed files' facts in the graph; the files whose summary changed.
 fn store(graph: &mut ModuleGraph, results: Vec<(PathBuf, Option<FileFacts>)>) -> Vec<PathBuf> {
     let mut changed = Vec::new();
     for (path, facts) in results {
         let before = match facts.filter(worth_keeping) {
-            Some(facts) => {
-                let exports_anything = facts.exports_anything();
-                let before = graph.files.insert(path.clone(), Arc::new(facts));
-                if exports_anything && before.is_none() {
-                    changed.push(path);
-                    continue;
-                }
-                before
-            }
+            Some(facts) => graph.files.insert(path.clone(), Arc::new(facts)),
             None => graph.files.remove(&path),
         };
-        let now = graph.files.get(&path);
-        let summary = |facts: Option<&Arc<FileFacts>>| facts.map(|f| (f.exports.clone(), f.reexports.clone()));
-        if summary(before.as_ref()) != summary(now) {
+        // Only what can change another file's calls counts (a helper giving the JSON does not).
+        let summary = |facts: Option<&Arc<FileFacts>>| facts.map(|f| f.reach_summary()).unwrap_or_default();
+        if summary(before.as_ref()) != summary(graph.files.get(&path)) {
             changed.push(path);
         }
     }
