@@ -93,9 +93,13 @@ enum Start {
     Client,
 }
 
-/// Whether a file's text calls a client factory of some SDK.
+/// Whether a file's text may export a client it makes (`export const x = createClient(…)`):
+/// a backend entry's `createClientFromRequest(req)` is its own, never exported.
 fn mentions_client_factory(text: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), b"createClient").is_some()
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, b"export").is_some()
+        && memchr::memmem::find_iter(bytes, b"createClient")
+            .any(|at| !bytes[at + b"createClient".len()..].starts_with(b"FromRequest"))
 }
 
 /// Puts analysed files' facts in the graph; the files whose summary changed.
