@@ -62,12 +62,8 @@ impl Document {
 
     fn edit_tree(&mut self, start: usize, old_end: usize, new_text: &str) {
         let Some(tree) = self.tree.as_mut() else { return };
-        let point = |lines: &LineIndex, text: &str, offset: usize| {
-            let (row, column) = lines.line_byte_col(text, offset);
-            Point { row, column }
-        };
-        let start_position = point(&self.lines, &self.text, start);
-        let old_end_position = point(&self.lines, &self.text, old_end);
+        let start_position = syntax::point_at(&self.text, start);
+        let old_end_position = syntax::point_at(&self.text, old_end);
         let new_end_byte = start + new_text.len();
         let new_end_position = match new_text.rfind('\n') {
             Some(last) => {

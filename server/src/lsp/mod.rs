@@ -12,6 +12,8 @@ mod raw_results;
 mod server;
 mod session;
 mod settings;
+#[cfg(test)]
+mod sync_properties;
 mod transport;
 
 use std::pin::Pin;

@@ -90,6 +90,16 @@ fn new_parser(lang: Lang) -> Parser {
     parser
 }
 
+/// Tree-sitter's point for a byte offset. It counts rows at `\n` only, whatever LSP counts,
+/// and a tree edited with other points than its own would place its nodes wrongly.
+pub fn point_at(text: &str, offset: usize) -> tree_sitter::Point {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let row = memchr::memchr_iter(b'\n', before).count();
+    let column = offset - memchr::memrchr(b'\n', before).map_or(0, |at| at + 1);
+    tree_sitter::Point { row, column }
+}
+
 pub fn text<'a>(node: Node, src: &'a str) -> &'a str {
     src.get(node.byte_range()).unwrap_or("")
 }
