@@ -9,6 +9,7 @@ mod framing;
 mod guard;
 mod handlers;
 mod raw_results;
+mod readiness;
 mod server;
 mod session;
 mod settings;

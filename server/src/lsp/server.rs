@@ -9,6 +9,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::handlers::{commands, completion, lenses, lifecycle, navigation, sync, watched};
 use super::raw_results::RawResults;
+use super::readiness;
 use super::session::Session;
 
 pub struct Backend {
@@ -63,7 +64,8 @@ impl LanguageServer for Backend {
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        completion::completion(&self.session, params)
+        let names_known = readiness::wait_for_names(&self.session, readiness::NAMES_WAIT).await;
+        completion::completion(&self.session, params).map(|answer| readiness::unless_null(answer, names_known))
     }
 
     async fn completion_resolve(&self, item: CompletionItem) -> Result<CompletionItem> {
@@ -95,6 +97,8 @@ impl LanguageServer for Backend {
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        // Past the wait, what is known; the refresh at the end of indexing brings the rest.
+        readiness::wait_for_names(&self.session, readiness::NAMES_WAIT).await;
         lenses::code_lens(&self.session, params)
     }
 

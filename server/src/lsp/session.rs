@@ -29,6 +29,10 @@ pub struct ClientCaps {
     /// The client resolves completion items' documentation lazily.
     pub completion_resolve: bool,
     pub completion_defaults: CompletionDefaults,
+    /// The client takes `workspace/codeLens/refresh`.
+    pub code_lens_refresh: bool,
+    /// The client takes `workspace/diagnostic/refresh`.
+    pub diagnostic_refresh: bool,
 }
 
 /// Which of a completion list's `itemDefaults` the client applies to its items.

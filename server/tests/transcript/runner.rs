@@ -125,7 +125,11 @@ impl Session {
             match mode {
                 Mode::Check => self.check(step, received, request_id)?,
                 Mode::Update => {
-                    self.gather_until_quiet(&mut received, RECORD_QUIET, Instant::now() + ANSWER_TIMEOUT)
+                    // A request's answer may take longer than the quiet spell (one that waits
+                    // for the index): wait for it first.
+                    let deadline = Instant::now() + ANSWER_TIMEOUT;
+                    self.gather(&mut received, 0, request_id, deadline)
+                        .and_then(|_| self.gather_until_quiet(&mut received, RECORD_QUIET, deadline))
                         .map_err(|error| self.report(step, &error))?;
                     sort_canonically(&mut received);
                     recorded.push(received);

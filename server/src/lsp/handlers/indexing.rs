@@ -135,6 +135,7 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, turn: IndexTurn) {
         let sites: usize = index.call_sites.values().map(Vec::len).sum();
         progress.finish_with_message(format!("{functions}, {}", counted(sites, "call site"))).await;
     }
+    crate::lsp::readiness::index_changed(&session);
     status::send(&session, "ready").await;
 }
 

@@ -55,6 +55,14 @@ pub fn initialize(session: &Session, params: InitializeParams) -> InitializeResu
             .and_then(|i| i.resolve_support.as_ref())
             .is_some_and(|r| r.properties.iter().any(|p| p == "documentation")),
         completion_defaults: completion_defaults(caps),
+        code_lens_refresh: workspace
+            .and_then(|w| w.code_lens.as_ref())
+            .and_then(|c| c.refresh_support)
+            .unwrap_or(false),
+        diagnostic_refresh: workspace
+            .and_then(|w| w.diagnostics.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false),
     };
     if let Ok(mut slot) = session.caps.write() {
         *slot = client;
