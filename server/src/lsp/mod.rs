@@ -3,7 +3,7 @@
 
 mod completion_list;
 mod convert;
-mod documents;
+pub(crate) mod documents;
 mod ending;
 mod framing;
 mod guard;

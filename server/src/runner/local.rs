@@ -31,6 +31,11 @@ pub(super) async fn invoke_local(
     let deadline = Instant::now() + request.timeout;
     let token = request.token.as_deref();
     let function = request.function.clone();
+    // The index refuses such entries; checked again here, on the path as it is now, because
+    // nothing outside the project is ever run.
+    if crate::project::confine::inside(&request.project_root, &request.entry).is_err() {
+        return Err(InvokeError::EntryOutsideProject { function, entry: request.entry.clone() });
+    }
     let deno = locate_deno(request.deno_path.as_deref())?;
     // Checked here: a missing working folder fails the spawn with the same error as a missing
     // binary, and would be reported as "Deno was not found".

@@ -176,6 +176,32 @@ mod tests {
         }
     }
 
+    #[tokio::test]
+    async fn an_entry_outside_the_project_is_never_run() {
+        let project = crate::testing::TempTree::new(&[("base44/functions/f/entry.ts", "")]);
+        let outside = crate::testing::TempTree::new(&[("evil.ts", "Deno.serve(() => new Response());")]);
+        let mut request = request_with_token(None);
+        request.project_root = project.path().to_path_buf();
+        request.deno_path = Some(PathBuf::from("/nonexistent/deno"));
+        for entry in [
+            project.path().join("base44/functions/f/../../../../../../..").join(outside.path()).join("evil.ts"),
+            outside.path().join("evil.ts"),
+        ] {
+            request.entry = entry.clone();
+            let result = invoke(&request, CancellationToken::new(), |_| {}).await;
+            assert_eq!(result, Err(InvokeError::EntryOutsideProject { function: "f".into(), entry }));
+        }
+        #[cfg(unix)]
+        {
+            let link = project.path().join("base44/functions/f/entry.ts");
+            std::fs::remove_file(&link).expect("the entry is replaced");
+            std::os::unix::fs::symlink(outside.path().join("evil.ts"), &link).expect("by a link");
+            request.entry = link.clone();
+            let result = invoke(&request, CancellationToken::new(), |_| {}).await;
+            assert_eq!(result, Err(InvokeError::EntryOutsideProject { function: "f".into(), entry: link }));
+        }
+    }
+
     #[test]
     fn debug_output_hides_the_token() {
         let request = request_with_token(Some("tok-very-secret"));

@@ -198,6 +198,24 @@ pub fn move_to_smallest_holding(cursor: &mut TreeCursor, wanted: &Range<usize>) 
     }
 }
 
+/// The nodes from the root down to `node`, both included, found in one descent. Walking up
+/// with `Node::parent` costs a search down from the root at every step, which makes a walk
+/// up a deeply nested tree (100,000 parentheses) quadratic: minutes instead of milliseconds.
+pub fn ancestry<'t>(tree: &'t Tree, node: Node<'t>) -> Vec<Node<'t>> {
+    let mut chain = vec![tree.root_node()];
+    let mut at = tree.root_node();
+    while at.id() != node.id() {
+        match at.child_with_descendant(node) {
+            Some(next) if next.id() != at.id() => {
+                chain.push(next);
+                at = next;
+            }
+            _ => break,
+        }
+    }
+    chain
+}
+
 /// Visits `node` and every node under it, in document order, without recursion.
 pub fn walk_subtree<'t>(node: Node<'t>, mut visit: impl FnMut(Node<'t>)) {
     let mut cursor = node.walk();
