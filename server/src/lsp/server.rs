@@ -103,6 +103,8 @@ impl LanguageServer for Backend {
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        // Commands name functions: "no function named …" must not be for want of an index.
+        readiness::wait_for_names(&self.session, readiness::NAMES_WAIT).await;
         commands::execute_command(&self.session, params).await
     }
 }

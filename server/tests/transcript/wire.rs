@@ -70,11 +70,17 @@ pub struct Server {
 
 impl Server {
     pub fn spawn(binary: &Path, workspace: &Path) -> Result<Server, String> {
+        Self::spawn_with_env(binary, workspace, &[])
+    }
+
+    /// Starts the server with these environment variables set.
+    pub fn spawn_with_env(binary: &Path, workspace: &Path, env: &[(&str, &str)]) -> Result<Server, String> {
         let mut child = Command::new(binary)
             .arg("--stdio")
             .current_dir(workspace)
             // A token from the developer's environment must not change what fixtures see.
             .env_remove("BASE44_ACCESS_TOKEN")
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
