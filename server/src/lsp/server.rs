@@ -9,8 +9,8 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::handlers::{commands, completion, lenses, lifecycle, navigation, sync, watched};
 use super::raw_results::RawResults;
-use super::readiness;
 use super::session::Session;
+use super::{offload, readiness};
 
 pub struct Backend {
     session: Arc<Session>,
@@ -19,6 +19,11 @@ pub struct Backend {
 impl Backend {
     pub fn new(client: Client, raw_results: Arc<RawResults>) -> Self {
         Self { session: Arc::new(Session::new(client, raw_results)) }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn session(&self) -> Arc<Session> {
+        Arc::clone(&self.session)
     }
 }
 
@@ -77,7 +82,7 @@ impl LanguageServer for Backend {
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        navigation::references(&self.session, params)
+        offload::run(&self.session, "references", move |session| navigation::references(session, params)).await
     }
 
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
@@ -85,7 +90,7 @@ impl LanguageServer for Backend {
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        navigation::rename(&self.session, params)
+        offload::run(&self.session, "rename", move |session| navigation::rename(session, params)).await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -99,7 +104,8 @@ impl LanguageServer for Backend {
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         // Past the wait, what is known; the refresh at the end of indexing brings the rest.
         readiness::wait_for_names(&self.session, readiness::NAMES_WAIT).await;
-        lenses::code_lens(&self.session, params)
+        // The call counts read every calling file.
+        offload::run(&self.session, "codeLens", move |session| lenses::code_lens(session, params)).await
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {

@@ -64,6 +64,8 @@ pub struct Session {
     /// end, so that a run that began with older folders cannot finish after one that began
     /// with newer and put its index back, and a file changed during a run is applied after it.
     index_turn: Arc<tokio::sync::Mutex<()>>,
+    /// Whose turn it is to publish an open document's diagnostics (`publication`).
+    pub publishing: tokio::sync::Mutex<()>,
 }
 
 /// Holding it, the index is yours to change from disk (see `Session::index_turn`).
@@ -92,6 +94,7 @@ impl Session {
             raw_results,
             function_items: Mutex::new(None),
             index_turn: Arc::new(tokio::sync::Mutex::new(())),
+            publishing: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -176,8 +179,12 @@ impl Session {
         self.docs.iter().filter_map(|doc| Some((doc.path.clone()?, doc.sites.clone()))).collect()
     }
 
-    /// The text of a file and its line index: the open document's, else the disk's.
+    /// The text of a file and its line index: the open document's, else the disk's. Nothing,
+    /// once the request asking was cancelled: the rest of its work then reads nothing.
     pub fn file_text(&self, path: &Path) -> Option<(String, LineIndex)> {
+        if super::offload::cancelled() {
+            return None;
+        }
         let text = self.open_text(path).or_else(|| read_source(path))?;
         let lines = LineIndex::new(&text);
         Some((text, lines))

@@ -62,6 +62,11 @@ pub async fn serve(
             }
         }
     };
+    // The server can end (after `exit`) before the loop saw the filter's last events:
+    // a `shutdown` among them still counts.
+    while let Ok(event) = seen.try_recv() {
+        ending.note(event);
+    }
     if end != End::ServerDone {
         let _ = tokio::time::timeout(END_GRACE, &mut server).await;
     }

@@ -37,10 +37,7 @@ fn document_diagnostics(session: &Session, uri: &Uri) -> Option<(Vec<ls::Diagnos
 pub async fn publish_documents(session: &Session, uris: Vec<Uri>) {
     for uri in uris {
         let Some((diagnostics, version)) = document_diagnostics(session, &uri) else { continue };
-        let current = session.docs.get(&uri).map(|d| d.version);
-        if current == Some(version) {
-            session.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
-        }
+        crate::lsp::publication::publish_if_current(session, uri, diagnostics, version).await;
     }
 }
 
