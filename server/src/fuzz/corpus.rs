@@ -22,9 +22,10 @@ fn corpus(kind: &str) -> Vec<(PathBuf, Vec<u8>)> {
 #[test]
 fn the_text_corpus_goes_through_every_entry_point() {
     for (path, bytes) in corpus("text") {
-        eprintln!("corpus: {}", path.display());
+        let started = std::time::Instant::now();
         let offsets = if bytes.len() <= 4096 { Offsets::Every } else { Offsets::Spread(200) };
         exercise(&String::from_utf8_lossy(&bytes), offsets);
+        eprintln!("corpus: {} ({:?})", path.display(), started.elapsed());
     }
 }
 

@@ -188,8 +188,13 @@ fn assert_agree(doc: &Document, model: &Model) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// 200 sequences a run; `FUZZ_CASES=N` for a longer campaign.
+fn cases() -> u32 {
+    std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(200)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn incremental_edits_keep_the_document_exact(
