@@ -1,6 +1,6 @@
 //! Fuzzing the analysis on stable Rust: every entry point a client's text reaches (text →
 //! diagnostics, completion and navigation at every offset, lenses, how an entry serves, the
-//! JSONC reader, a session of random edits) is run on generated input by proptest for a few
+//! JSONC reader, a session of random edits: `lsp/edit_sessions.rs`) is run on generated input by proptest for a few
 //! seconds in every `cargo test`, on a committed corpus of inputs that once broke something or
 //! are known to be hostile, and on hostile inputs too large to commit (built at test time).
 //!
@@ -9,6 +9,6 @@
 //! `server/proptest-regressions/`, replayed by every later run.
 
 mod corpus;
-mod entry_points;
+pub(crate) mod entry_points;
 mod hostile;
-mod properties;
+pub(crate) mod properties;

@@ -1,23 +1,18 @@
 //! The generated inputs: JavaScript-like token soup (which reaches deep into the checks),
-//! arbitrary Unicode, random bytes read as text, JSONC-like soup for the config reader, and
-//! sessions of random edits through the server's document type.
+//! arbitrary Unicode, random bytes read as text, and JSONC-like soup for the config reader.
+//! (Sessions of random edits through the server's document type: `lsp/edit_sessions.rs`.)
 
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
 use super::entry_points::{Offsets, exercise, fixture};
-use crate::checks::names::check_file;
-use crate::features::completion::complete;
-use crate::lsp::documents::Document;
 use crate::project::functions::{EntryReading, index_functions};
 use crate::project::sources::Sources;
 use crate::project::{Layout, load_project};
-use crate::syntax::text::Utf16Pos;
 
 /// Tokens of the code base44-lsp reads: call sites, responses, handlers, and what breaks them.
-const JS_TOKENS: &[&str] = &[
+pub(crate) const JS_TOKENS: &[&str] = &[
     "base44",
     ".",
     "functions",
@@ -112,11 +107,11 @@ const JSONC_TOKENS: &[&str] = &[
     "é",
 ];
 
-fn soup(tokens: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
+pub(crate) fn soup(tokens: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(tokens), 0..max).prop_map(|parts| parts.concat())
 }
 
-fn cases() -> u32 {
+pub(crate) fn cases() -> u32 {
     std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(48)
 }
 
@@ -145,34 +140,6 @@ pub(super) fn read_as_function_config(text: &str) {
     let _ = load_project(&project.project.root, Layout::Base44);
 }
 
-/// An edit whose positions are seeds, made into positions of the text as it is.
-#[derive(Debug, Clone)]
-struct Edit {
-    start: (u16, u16),
-    end: (u16, u16),
-    text: String,
-}
-
-fn edit() -> impl Strategy<Value = Edit> {
-    (any::<(u16, u16)>(), any::<(u16, u16)>(), soup(JS_TOKENS, 4)).prop_map(|(start, end, text)| Edit {
-        start,
-        end,
-        text,
-    })
-}
-
-fn change(doc: &Document, edit: &Edit) -> TextDocumentContentChangeEvent {
-    let lines = doc.lines.line_count() as u32 + 1;
-    let position = |(line, character): (u16, u16)| {
-        let line = u32::from(line) % lines;
-        Position { line, character: u32::from(character) % 40 }
-    };
-    let (start, end) = (position(edit.start), position(edit.end));
-    let (start, end) =
-        if (start.line, start.character) <= (end.line, end.character) { (start, end) } else { (end, start) };
-    TextDocumentContentChangeEvent { range: Some(Range { start, end }), range_length: None, text: edit.text.clone() }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
@@ -195,24 +162,5 @@ proptest! {
     fn jsonc_like_text_through_the_config_reader(text in soup(JSONC_TOKENS, 30)) {
         exercise(&text, Offsets::Spread(8));
         read_as_function_config(&text);
-    }
-
-    #[test]
-    fn a_session_of_random_edits(initial in soup(JS_TOKENS, 40), batches in prop::collection::vec(prop::collection::vec(edit(), 1..3), 1..6)) {
-        let fixture = fixture();
-        let uri: Uri = format!("file://{}", fixture.page.display()).parse().expect("a file URI");
-        let mut doc = Document::new(&uri, 1, initial, "javascriptreact");
-        for (version, batch) in batches.iter().enumerate() {
-            let changes: Vec<_> = batch.iter().map(|edit| change(&doc, edit)).collect();
-            doc.apply_changes(version as i32 + 2, changes);
-            let tree = doc.tree.as_ref().expect("a small document is parsed");
-            let _ = check_file(&fixture.index, &fixture.page, &doc.text, tree, &doc.sites);
-            for offset in (0..=doc.text.len()).step_by(3) {
-                let position = doc.lines.utf16_pos(&doc.text, offset);
-                let at = doc.lines.offset(&doc.text, Utf16Pos { line: position.line, col: position.col });
-                let _ = complete(&fixture.index, &fixture.page, &doc.text, Some(tree), at);
-            }
-        }
-        exercise(&doc.text, Offsets::Spread(50));
     }
 }

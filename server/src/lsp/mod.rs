@@ -3,7 +3,9 @@
 
 mod completion_list;
 mod convert;
-pub(crate) mod documents;
+mod documents;
+#[cfg(test)]
+mod edit_sessions;
 mod ending;
 mod framing;
 mod guard;
