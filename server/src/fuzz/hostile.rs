@@ -1,8 +1,9 @@
 //! Hostile inputs too large to commit, built at test time: 100,000 levels of nesting (of every
 //! bracket the grammar nests), a 20 MB one-line file, invalid UTF-8 on disk, and a syntax
 //! error in every statement. Each goes through every entry point, as text and as a file the
-//! index reads from disk (as an open document: `lsp/edit_sessions.rs`). Tests run on threads with the same 2 MiB stack as the
-//! server's workers, so a recursion that would overflow there overflows here.
+//! index reads from disk (as an open document: `lsp/edit_sessions.rs`). Tests run on threads
+//! with the same 2 MiB stack as the server's workers, so a recursion that would overflow there
+//! overflows here.
 
 use std::path::PathBuf;
 
@@ -31,9 +32,8 @@ fn nested_to(depth: usize, open: &str, inner: &str, close: &str) -> String {
     text
 }
 
-/// Deeply nested texts: balanced, and cut off half-way (as a half-typed file is).
+/// Deeply nested texts, of every kind of nesting the grammars have.
 fn deep_texts() -> Vec<(&'static str, String)> {
-    let nested = |open, inner, close| nested_to(DEPTH, open, inner, close);
     let whole = nested("(", "1", ")");
     vec![
         ("parentheses", whole.clone()),
@@ -44,6 +44,7 @@ fn deep_texts() -> Vec<(&'static str, String)> {
         ("calls", nested("f(", "base44.functions.invoke(\"x\", {})", ")")),
         ("templates", nested("`${", "1", "}`")),
         ("jsx", nested("<a>", "x", "</a>")),
+        // Statements where an expression belongs: error recovery all the way down.
         ("blocks", nested("if(a){", "", "}")),
         ("members", nested("", "a", ".b")),
         // Call sites inside call sites' data, a tenth as deep: each level is a call site.
