@@ -31,9 +31,9 @@ pub struct JsoncError {
     pub message: String,
 }
 
-/// Deeper than this, a file is refused unread: the JSONC parser recurses once per level, and
-/// 100,000 levels would overflow the stack of the thread reading it. No config nests past a
-/// handful.
+/// Deeper than this, a file is refused before it is parsed, with a message that says why (the
+/// parser has a limit of its own, measured to hold at 100,000 levels, but its error names no
+/// cause). No config nests past a handful.
 pub const MAX_DEPTH: usize = 512;
 
 pub fn parse_object(text: &str) -> Result<JsoncObject, JsoncError> {
