@@ -16,4 +16,6 @@ pub mod runner;
 pub mod syntax;
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 pub(crate) mod testing;

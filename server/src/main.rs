@@ -40,6 +40,6 @@ fn main() {
             let code = check::run(&path, format, &wrappers, &mut std::io::stdout().lock());
             std::process::exit(code);
         }
-        None => base44_lsp::lsp::run_stdio(),
+        None => std::process::exit(base44_lsp::lsp::run_stdio()),
     }
 }

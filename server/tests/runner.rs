@@ -26,6 +26,14 @@ fn deno() -> PathBuf {
     bundled
 }
 
+/// The `hangs` fixture starts a child process and writes a file: it needs what a run is not
+/// given by default, through the `base44.deno.permissions` setting.
+fn hanging_request(data: Value) -> InvokeRequest {
+    let mut request = local_request("hangs", data);
+    request.deno_permissions = vec!["--allow-run".to_owned(), "--allow-write".to_owned()];
+    request
+}
+
 fn local_request(function: &str, data: Value) -> InvokeRequest {
     let root = fixtures();
     InvokeRequest {
@@ -38,6 +46,7 @@ fn local_request(function: &str, data: Value) -> InvokeRequest {
         timeout: Duration::from_secs(20),
         token: None,
         deno_path: Some(deno()),
+        deno_permissions: Vec::new(),
     }
 }
 
@@ -152,7 +161,7 @@ async fn every_handler_shape_is_served() -> Result<(), InvokeError> {
 
 #[tokio::test]
 async fn a_hanging_function_times_out_and_is_killed_with_its_children() {
-    let mut request = local_request("hangs", json!({}));
+    let mut request = hanging_request(json!({}));
     request.timeout = Duration::from_secs(2);
     let started = Instant::now();
     let result = run(&request).await;
@@ -174,7 +183,7 @@ async fn a_hanging_function_times_out_and_is_killed_with_its_children() {
 async fn dropping_the_run_kills_deno_and_its_children() -> std::io::Result<()> {
     let pid_file = std::env::temp_dir().join(format!("base44-runner-drop-{}", std::process::id()));
     let _ = std::fs::remove_file(&pid_file);
-    let request = local_request("hangs", json!({ "pidFile": pid_file }));
+    let request = hanging_request(json!({ "pidFile": pid_file }));
     // What the language server does when the client cancels: the request's future is dropped.
     let outcome = tokio::time::timeout(Duration::from_millis(2500), run(&request)).await;
     assert!(outcome.is_err(), "the run should still have been waiting: {outcome:?}");
@@ -200,7 +209,7 @@ fn assert_processes_are_gone(text: &str) {
 
 #[tokio::test]
 async fn cancelling_stops_the_run_quickly() {
-    let request = local_request("hangs", json!({}));
+    let request = hanging_request(json!({}));
     let cancel = CancellationToken::new();
     let trigger = cancel.clone();
     tokio::spawn(async move {
@@ -399,4 +408,34 @@ async fn exiting_before_listening_is_reported_with_the_exit_code() {
             output: "giving up\n".to_owned(),
         })
     );
+}
+
+/// A file outside the fixture project, for a run to try to read and write.
+fn outside_file(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("base44-runner-outside-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder outside the project");
+    let path = dir.join(name);
+    std::fs::write(&path, "not the function's business").expect("a file outside the project");
+    path
+}
+
+#[tokio::test]
+async fn a_run_reads_its_project_and_nothing_else_unless_a_setting_widens_it() -> Result<(), InvokeError> {
+    let inside = fixtures().join("base44/functions/echo/entry.ts");
+    let secret = outside_file("secret.txt");
+    let written = secret.with_file_name("written.txt");
+    let attempts = |read: &Path| json!({ "read": read, "write": written });
+
+    let default = run(&local_request("permissions", attempts(&inside))).await?;
+    assert_eq!(default.body, json!({"read": "allowed", "write": "NotCapable", "env": "allowed"}));
+    let default = run(&local_request("permissions", attempts(&secret))).await?;
+    assert_eq!(default.body, json!({"read": "NotCapable", "write": "NotCapable", "env": "allowed"}));
+
+    let mut widened = local_request("permissions", attempts(&secret));
+    let folder = secret.parent().map(Path::display).map(|dir| dir.to_string()).unwrap_or_default();
+    widened.deno_permissions = vec![format!("--allow-read={folder}"), format!("--allow-write={folder}")];
+    let widened = run(&widened).await?;
+    assert_eq!(widened.body, json!({"read": "allowed", "write": "allowed", "env": "allowed"}));
+    let _ = std::fs::remove_dir_all(secret.parent().unwrap_or(&secret));
+    Ok(())
 }

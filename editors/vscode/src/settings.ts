@@ -10,7 +10,7 @@ export interface ExtensionConfig {
 }
 
 export interface ServerSettings {
-  deno: { path: string | null };
+  deno: { path: string | null; permissions: string[] };
   invoke: {
     target: InvokeTarget;
     serverUrl: string | null;
@@ -26,6 +26,17 @@ export const DEFAULT_TIMEOUT_MS = 30000;
 
 function nonEmptyString(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+/** Deno's `--allow-…` / `--deny-…` flags from the setting; anything else is dropped (the server refuses it too). */
+function denoPermissions(value: unknown): string[] {
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  return value
+    .filter((flag): flag is string => typeof flag === "string")
+    .map((flag) => flag.trim())
+    .filter((flag) => flag.startsWith("--allow-") || flag.startsWith("--deny-"));
 }
 
 /**
@@ -46,7 +57,10 @@ export function buildServerSettings(config: ExtensionConfig, token: string | nul
     }
   }
   return {
-    deno: { path: nonEmptyString(config.get<unknown>("deno.path")) },
+    deno: {
+      path: nonEmptyString(config.get<unknown>("deno.path")),
+      permissions: denoPermissions(config.get<unknown>("deno.permissions")),
+    },
     invoke: {
       target: INVOKE_TARGETS.includes(target as InvokeTarget) ? (target as InvokeTarget) : "local",
       serverUrl: nonEmptyString(config.get<unknown>("invoke.serverUrl")),

@@ -8,7 +8,7 @@ function config(values: Record<string, unknown>) {
 
 test("defaults match the protocol when nothing is set", () => {
   assert.deepEqual(buildServerSettings(config({}), undefined), {
-    deno: { path: null },
+    deno: { path: null, permissions: [] },
     invoke: { target: "local", serverUrl: null, timeoutMs: 30000, token: null },
     diagnostics: { severity: {} },
   });
@@ -18,6 +18,7 @@ test("user settings and the secret token are mapped into the base44 section", ()
   const settings = buildServerSettings(
     config({
       "deno.path": "/opt/deno/bin/deno",
+      "deno.permissions": [" --allow-write=/tmp ", "--deny-net=evil.example", "--eval=x", 3],
       "invoke.target": "devServer",
       "invoke.serverUrl": " http://localhost:4400 ",
       "invoke.timeoutMs": 1500.4,
@@ -26,7 +27,7 @@ test("user settings and the secret token are mapped into the base44 section", ()
     "tok-123456",
   );
   assert.deepEqual(settings, {
-    deno: { path: "/opt/deno/bin/deno" },
+    deno: { path: "/opt/deno/bin/deno", permissions: ["--allow-write=/tmp", "--deny-net=evil.example"] },
     invoke: { target: "devServer", serverUrl: "http://localhost:4400", timeoutMs: 1500, token: "tok-123456" },
     diagnostics: { severity: { "unknown-fetch-path": "error", "missing-serve": "off" } },
   });

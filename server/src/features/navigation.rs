@@ -55,9 +55,10 @@ pub fn target_at<'i>(
     // In an entry, the line that starts serving (`Deno.serve(` or `export default`)
     // stands for the function; elsewhere the file's own symbols are left to others.
     let function = project.function_of_file(path)?;
-    let serve_start = function.serve.as_ref()?.range.start;
-    let line_start = src[..serve_start.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = src[serve_start.min(src.len())..].find('\n').map_or(src.len(), |i| serve_start + i);
+    // Read off the file on disk: the open text may have moved on (found by fuzzing).
+    let serve_start = crate::syntax::text::floor_char_boundary(src, function.serve.as_ref()?.range.start);
+    let line_start = src[..serve_start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[serve_start..].find('\n').map_or(src.len(), |i| serve_start + i);
     (line_start..=line_end).contains(&offset).then_some(Target {
         project,
         function,

@@ -1,5 +1,9 @@
 //! Open documents: text, version and syntax tree, kept current with
 //! incremental edits and incremental reparsing.
+//!
+//! A document larger than [`MAX_ANALYSED_BYTES`] (a minified bundle, a generated file) is
+//! kept for its text only, with a line in the log: parsing runs on the message loop, and a
+//! 4 MB bundle would hold up every other request for a second or more.
 
 use std::path::PathBuf;
 
@@ -11,6 +15,10 @@ use crate::syntax::{self, Lang};
 
 use super::convert::{FileText, uri_to_path};
 
+/// Open documents above this size are not parsed or checked. No hand-written page is that
+/// large; parsing this much takes up to ~0.1 s on a slow machine, the most a request waits.
+pub const MAX_ANALYSED_BYTES: usize = 512 * 1024;
+
 #[derive(Clone)]
 pub struct Document {
     pub path: Option<PathBuf>,
@@ -19,6 +27,8 @@ pub struct Document {
     pub lang: Option<Lang>,
     pub tree: Option<Tree>,
     pub lines: LineIndex,
+    /// Over [`MAX_ANALYSED_BYTES`]: not analysed (said once in the log, until it shrinks).
+    too_large: bool,
 }
 
 impl Document {
@@ -26,7 +36,7 @@ impl Document {
         let path = uri_to_path(uri);
         let lang = path.as_deref().and_then(Lang::from_path).or_else(|| Lang::from_language_id(language_id));
         let lines = LineIndex::new(&text);
-        let mut doc = Self { path, version, text, lang, tree: None, lines };
+        let mut doc = Self { path, version, text, lang, tree: None, lines, too_large: false };
         doc.reparse(false);
         doc
     }
@@ -60,12 +70,8 @@ impl Document {
 
     fn edit_tree(&mut self, start: usize, old_end: usize, new_text: &str) {
         let Some(tree) = self.tree.as_mut() else { return };
-        let point = |lines: &LineIndex, text: &str, offset: usize| {
-            let (row, column) = lines.line_byte_col(text, offset);
-            Point { row, column }
-        };
-        let start_position = point(&self.lines, &self.text, start);
-        let old_end_position = point(&self.lines, &self.text, old_end);
+        let start_position = syntax::point_at(&self.text, start);
+        let old_end_position = syntax::point_at(&self.text, old_end);
         let new_end_byte = start + new_text.len();
         let new_end_position = match new_text.rfind('\n') {
             Some(last) => {
@@ -85,6 +91,20 @@ impl Document {
 
     fn reparse(&mut self, incremental: bool) {
         let Some(lang) = self.lang else { return };
+        let too_large = self.text.len() > MAX_ANALYSED_BYTES;
+        if too_large && !self.too_large {
+            let name = self.path.as_deref().map_or_else(|| "a document".into(), |p| p.display().to_string());
+            eprintln!(
+                "base44-lsp: {name} is {} bytes, over the {MAX_ANALYSED_BYTES} analysed in open documents \
+                 (a minified bundle?): it gets no diagnostics, completion or lenses",
+                self.text.len()
+            );
+        }
+        self.too_large = too_large;
+        if too_large {
+            self.tree = None;
+            return;
+        }
         let old = if incremental { self.tree.as_ref() } else { None };
         self.tree = syntax::parse(&self.text, lang, old);
     }
@@ -115,6 +135,20 @@ mod tests {
         let fresh = syntax::parse(&doc.text, Lang::TypeScript, None).map(|t| t.root_node().to_sexp());
         assert_eq!(doc.tree.as_ref().map(|t| t.root_node().to_sexp()), fresh);
         assert_eq!(doc.version, 2);
+    }
+
+    #[test]
+    fn a_document_over_the_bound_is_not_analysed_until_it_shrinks() {
+        let uri: Uri = "file:///w/bundle.js".parse().expect("uri");
+        let call = "base44.functions.invoke(\"x\");";
+        let mut big = call.to_string();
+        big.push_str(&" ".repeat(MAX_ANALYSED_BYTES));
+        let mut doc = Document::new(&uri, 1, big, "javascript");
+        assert!(doc.tree.is_none());
+        let end = u32::try_from(doc.text.len()).expect("fits");
+        doc.apply_changes(2, vec![change(0, call.len() as u32, 0, end, "")]);
+        assert_eq!(doc.text, call);
+        assert!(doc.tree.is_some());
     }
 
     #[test]

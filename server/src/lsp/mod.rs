@@ -5,13 +5,21 @@ mod analyses;
 mod completion_list;
 mod convert;
 mod documents;
+#[cfg(test)]
+mod edit_sessions;
+mod ending;
 mod framing;
 mod guard;
 mod handlers;
-mod raw_results;
+mod offload;
+mod publication;
+pub(crate) mod raw_results;
+mod readiness;
 mod server;
 mod session;
 mod settings;
+#[cfg(test)]
+mod sync_properties;
 mod transport;
 
 use std::pin::Pin;
@@ -24,25 +32,26 @@ use raw_results::RawResults;
 
 pub use server::Backend;
 
-/// Serves LSP on stdin/stdout until the client says exit.
-pub fn run_stdio() {
+/// Serves LSP on stdin/stdout until the session ends; returns the process's exit status.
+pub fn run_stdio() -> i32 {
     guard::install_panic_hook();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("base44-lsp: cannot start the async runtime: {err}");
-            std::process::exit(1);
+            return 1;
         }
     };
-    runtime.block_on(async {
+    let status = runtime.block_on(async {
         let raw_results = Arc::new(RawResults::default());
         let stashed = Arc::clone(&raw_results);
         let (service, socket) = LspService::new(move |client| Backend::new(client, stashed));
-        transport::serve(tokio::io::stdin(), unbuffered_stdout(), service, socket, raw_results).await;
+        transport::serve(tokio::io::stdin(), unbuffered_stdout(), service, socket, raw_results).await
     });
-    // Dropping what still runs (an invoke's Deno is killed on drop), without waiting on
-    // blocking work that no one will read.
-    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
+    // Dropping what still runs (an invoke's Deno is killed on drop), without waiting long
+    // on blocking work that no one will read (an indexing run, stdin's reader).
+    runtime.shutdown_timeout(std::time::Duration::from_millis(250));
+    status
 }
 
 /// Standard output past std's line buffering, which searches every write for a newline

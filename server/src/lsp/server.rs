@@ -10,6 +10,7 @@ use tower_lsp_server::{Client, LanguageServer};
 use super::handlers::{commands, completion, lenses, lifecycle, navigation, sync, watched};
 use super::raw_results::RawResults;
 use super::session::Session;
+use super::{offload, readiness};
 
 pub struct Backend {
     session: Arc<Session>,
@@ -18,6 +19,11 @@ pub struct Backend {
 impl Backend {
     pub fn new(client: Client, raw_results: Arc<RawResults>) -> Self {
         Self { session: Arc::new(Session::new(client, raw_results)) }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn session(&self) -> Arc<Session> {
+        Arc::clone(&self.session)
     }
 }
 
@@ -63,7 +69,8 @@ impl LanguageServer for Backend {
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        completion::completion(&self.session, params)
+        let names_known = readiness::wait_for_names(&self.session, readiness::NAMES_WAIT).await;
+        completion::completion(&self.session, params).map(|answer| readiness::unless_null(answer, names_known))
     }
 
     async fn completion_resolve(&self, item: CompletionItem) -> Result<CompletionItem> {
@@ -75,7 +82,7 @@ impl LanguageServer for Backend {
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        navigation::references(&self.session, params)
+        offload::run(&self.session, "references", move |session| navigation::references(session, params)).await
     }
 
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
@@ -83,7 +90,7 @@ impl LanguageServer for Backend {
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        navigation::rename(&self.session, params)
+        offload::run(&self.session, "rename", move |session| navigation::rename(session, params)).await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -95,10 +102,15 @@ impl LanguageServer for Backend {
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        lenses::code_lens(&self.session, params)
+        // Past the wait, what is known; the refresh at the end of indexing brings the rest.
+        readiness::wait_for_names(&self.session, readiness::NAMES_WAIT).await;
+        // The call counts read every calling file.
+        offload::run(&self.session, "codeLens", move |session| lenses::code_lens(session, params)).await
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        // Commands name functions: "no function named …" must not be for want of an index.
+        readiness::wait_for_names(&self.session, readiness::NAMES_WAIT).await;
         commands::execute_command(&self.session, params).await
     }
 }

@@ -30,6 +30,10 @@ pub struct ClientCaps {
     /// The client resolves completion items' documentation lazily.
     pub completion_resolve: bool,
     pub completion_defaults: CompletionDefaults,
+    /// The client takes `workspace/codeLens/refresh`.
+    pub code_lens_refresh: bool,
+    /// The client takes `workspace/diagnostic/refresh`.
+    pub diagnostic_refresh: bool,
 }
 
 /// Which of a completion list's `itemDefaults` the client applies to its items.
@@ -72,6 +76,8 @@ pub struct Session {
     /// end, so that a run that began with older folders cannot finish after one that began
     /// with newer and put its index back, and a file changed during a run is applied after it.
     index_turn: Arc<tokio::sync::Mutex<()>>,
+    /// Whose turn it is to publish an open document's diagnostics (`publication`).
+    pub publishing: tokio::sync::Mutex<()>,
 }
 
 /// Holding it, the index is yours to change from disk (see `Session::index_turn`).
@@ -104,6 +110,7 @@ impl Session {
             open_generation: AtomicU64::new(0),
             exports_changed: AtomicBool::new(false),
             index_turn: Arc::new(tokio::sync::Mutex::new(())),
+            publishing: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -205,8 +212,12 @@ impl Session {
         uris.iter().filter_map(|uri| self.analysis(uri)).map(|a| (a.path.clone(), a.facts.sites.clone())).collect()
     }
 
-    /// The text of a file and its line index: the open document's, else the disk's.
+    /// The text of a file and its line index: the open document's, else the disk's. Nothing,
+    /// once the request asking was cancelled: the rest of its work then reads nothing.
     pub fn file_text(&self, path: &Path) -> Option<(String, LineIndex)> {
+        if super::offload::cancelled() {
+            return None;
+        }
         let text = self.open_text(path).or_else(|| read_source(path))?;
         let lines = LineIndex::new(&text);
         Some((text, lines))

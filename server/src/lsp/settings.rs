@@ -23,6 +23,8 @@ pub struct Settings {
 #[serde(rename_all = "camelCase", default)]
 pub struct DenoSettings {
     pub path: Option<String>,
+    /// Deno flags a local run gets on top of network, environment and reading the project.
+    pub permissions: Vec<String>,
 }
 
 /// Where `base44.invoke` runs a function. The token is never printed: this type has

@@ -1,7 +1,8 @@
 //! The stdio transport around tower-lsp-server. Its reader stops for good at the first
-//! message it cannot decode, and its `exit` waits on the server's unanswered requests;
-//! so stdin goes through a filter that passes on only well-formed messages (answering
-//! the rest with a JSON-RPC error), and `exit` ends the process promptly.
+//! message it cannot decode, and its `exit` (or the end of input) waits on the server's
+//! unanswered requests; so stdin goes through a filter that passes on only well-formed
+//! messages (answering the rest with a JSON-RPC error) and reports what ends the session
+//! (`ending`), and the session then ends promptly whatever is pending.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,47 +14,76 @@ use tokio::sync::mpsc;
 use tower_lsp_server::jsonrpc::{Request, Response};
 use tower_lsp_server::{ClientSocket, LspService, Server};
 
+use super::ending::{self, End, Ending, Event};
 use super::framing::{Frame, FrameReader, encode};
 use super::raw_results::RawResults;
 use super::server::Backend;
 
-/// How long `exit` waits for the server to wind down before the process ends anyway.
-const EXIT_GRACE: Duration = Duration::from_millis(500);
+/// Once the session ends, how long the server gets to finish answering and its answers to
+/// reach the client (each), before the process ends anyway.
+const END_GRACE: Duration = Duration::from_millis(150);
 
+/// Serves until the session ends; returns the process's exit status.
 pub async fn serve(
     input: impl AsyncRead + Unpin + Send + 'static,
     output: impl AsyncWrite + Unpin + Send + 'static,
     service: LspService<Backend>,
     socket: ClientSocket,
     raw_results: Arc<RawResults>,
-) {
+) -> i32 {
     let (server_in, filter_out) = tokio::io::duplex(1 << 16);
     let (server_out, writer_in) = tokio::io::duplex(1 << 16);
     let (errors, error_frames) = mpsc::unbounded_channel();
-    let (exit_seen, mut exit_wait) = mpsc::channel::<()>(1);
-    tokio::spawn(filter(input, filter_out, errors, exit_seen));
-    let writer = tokio::spawn(write_frames(writer_in, error_frames, output, raw_results));
-    let server = Server::new(server_in, server_out, socket).serve(service);
-    tokio::select! {
-        () = server => {}
-        Some(()) = exit_wait.recv() => {
-            tokio::time::sleep(EXIT_GRACE).await;
+    let (events, mut seen) = mpsc::unbounded_channel();
+    tokio::spawn(filter(input, filter_out, errors, events));
+    let mut writer = tokio::spawn(write_frames(writer_in, error_frames, output, raw_results));
+    let mut server = Box::pin(Server::new(server_in, server_out, socket).serve(service));
+    let mut ending = Ending::default();
+    let mut client_gone: Option<std::pin::Pin<Box<dyn Future<Output = ()> + Send>>> = None;
+    let end = loop {
+        tokio::select! {
+            () = &mut server => break End::ServerDone,
+            Some(event) = seen.recv() => {
+                if let Event::ClientProcess(pid) = event {
+                    client_gone = Some(Box::pin(ending::client_gone(pid)));
+                }
+                if let Some(end) = ending.note(event) {
+                    break end;
+                }
+            }
+            () = async {
+                match client_gone.as_mut() {
+                    Some(gone) => gone.await,
+                    None => std::future::pending().await,
+                }
+            } => {
+                eprintln!("base44-lsp: the client's process is gone; exiting");
+                break End::ClientGone;
+            }
         }
+    };
+    // The server can end (after `exit`) before the loop saw the filter's last events:
+    // a `shutdown` among them still counts.
+    while let Ok(event) = seen.try_recv() {
+        ending.note(event);
     }
-    writer.abort();
+    if end != End::ServerDone {
+        let _ = tokio::time::timeout(END_GRACE, &mut server).await;
+    }
+    // Dropping the server closes its output, so the writer ends once it has sent the rest.
+    drop(server);
+    if tokio::time::timeout(END_GRACE, &mut writer).await.is_err() {
+        writer.abort();
+    }
+    ending.exit_status(end)
 }
 
 /// What a body is, for the filter.
 enum Checked {
-    Valid {
-        exit: bool,
-    },
+    /// A message for the server, and what it means for the session's end.
+    Valid { event: Option<Event> },
     /// Not JSON-RPC: answer with this error, for this id (null when unknown).
-    Invalid {
-        id: Value,
-        code: i64,
-        message: String,
-    },
+    Invalid { id: Value, code: i64, message: String },
 }
 
 /// Reads a body once (a full-text `didChange` can be megabytes) and tells whether
@@ -67,7 +97,13 @@ fn check(body: &[u8]) -> Checked {
         };
     };
     if Request::deserialize(&value).is_ok() || Response::deserialize(&value).is_ok() {
-        return Checked::Valid { exit: value.get("method").and_then(Value::as_str) == Some("exit") };
+        let event = match value.get("method").and_then(Value::as_str) {
+            Some("exit") => Some(Event::Exit),
+            Some("shutdown") => Some(Event::Shutdown),
+            Some("initialize") => ending::client_process(value.get("params")).map(Event::ClientProcess),
+            _ => None,
+        };
+        return Checked::Valid { event };
     }
     let id = value.get("id").filter(|id| id.is_number() || id.is_string()).cloned().unwrap_or(Value::Null);
     Checked::Invalid { id, code: -32600, message: "Invalid request: not a JSON-RPC 2.0 message".into() }
@@ -77,7 +113,7 @@ async fn filter(
     mut input: impl AsyncRead + Unpin,
     mut to_server: impl AsyncWrite + Unpin,
     errors: mpsc::UnboundedSender<Vec<u8>>,
-    exit_seen: mpsc::Sender<()>,
+    events: mpsc::UnboundedSender<Event>,
 ) {
     let mut reader = FrameReader::default();
     let mut chunk = vec![0u8; 1 << 16];
@@ -90,12 +126,12 @@ async fn filter(
         while let Some(frame) = reader.next_frame() {
             match frame {
                 Frame::Body(body) => match check(&body) {
-                    Checked::Valid { exit } => {
+                    Checked::Valid { event } => {
                         if to_server.write_all(&encode(&body)).await.is_err() {
                             return;
                         }
-                        if exit {
-                            let _ = exit_seen.send(()).await;
+                        if let Some(event) = event {
+                            let _ = events.send(event);
                         }
                     }
                     Checked::Invalid { id, code, message } => {
@@ -113,6 +149,7 @@ async fn filter(
     }
     // The client closed its end: let the server see the end of input too.
     let _ = to_server.shutdown().await;
+    let _ = events.send(Event::InputClosed);
 }
 
 fn error_frame(id: Value, code: i64, message: &str) -> Vec<u8> {

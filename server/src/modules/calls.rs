@@ -169,18 +169,15 @@ pub fn call_site_at(tree: Option<&Tree>, src: &str, offset: usize, namers: &[Nam
 /// Whether the cursor sits in a string or comment that parsed without errors: there the
 /// tree's answer is final and the line scan must not second-guess it.
 fn inside_clean_literal(tree: &Tree, offset: usize) -> bool {
-    let Some(mut node) = tree.root_node().descendant_for_byte_range(offset, offset) else {
+    let Some(node) = tree.root_node().descendant_for_byte_range(offset, offset) else {
         return false;
     };
-    loop {
-        if matches!(node.kind(), "string" | "template_string" | "comment") {
-            return !node.has_error() && !node.is_missing();
-        }
-        match node.parent() {
-            Some(parent) => node = parent,
-            None => return false,
-        }
-    }
+    // Up from the cursor, through its ancestry read in one descent (see `syntax::ancestry`).
+    let literal = syntax::ancestry(tree, node)
+        .into_iter()
+        .rev()
+        .find(|n| matches!(n.kind(), "string" | "template_string" | "comment"));
+    literal.is_some_and(|literal| !literal.has_error() && !literal.is_missing())
 }
 
 fn call_site_in_tree(tree: &Tree, src: &str, offset: usize, namers: &[Namer]) -> Option<CallSite> {

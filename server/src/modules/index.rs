@@ -88,6 +88,14 @@ impl WorkspaceIndex {
         self.modules.files.iter().flat_map(|(path, facts)| facts.sites.iter().map(move |site| (path.as_path(), site)))
     }
 
+    /// The files that name a function, sorted.
+    pub fn files_with_sites(&self) -> Vec<&Path> {
+        let mut files: Vec<&Path> =
+            self.modules.files.iter().filter(|(_, f)| !f.sites.is_empty()).map(|(p, _)| p.as_path()).collect();
+        files.sort();
+        files
+    }
+
     pub fn call_site_count(&self) -> usize {
         self.modules.files.values().map(|facts| facts.sites.len()).sum()
     }

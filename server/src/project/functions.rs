@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::project::responses::find_response_keys;
 use crate::project::serve::{Serve, find_inputs, find_serve};
 use crate::project::sources::Sources;
-use crate::project::{Layout, Project, normalize};
+use crate::project::{Layout, Project, confine, outside_project};
 use crate::syntax::diagnostics::{Diagnostic, Severity};
 use crate::syntax::jsonc;
 use crate::syntax::{self, Lang};
@@ -118,7 +118,7 @@ fn base44_candidates(
         if let Some(folder) = config.parent() {
             configured_dirs.insert(folder.to_path_buf());
         }
-        if let Some(candidate) = read_function_config(config, sources, problems) {
+        if let Some(candidate) = read_function_config(project, config, sources, problems) {
             candidates.push(candidate);
         }
     }
@@ -151,7 +151,12 @@ fn base44_candidates(
     candidates
 }
 
-fn read_function_config(config: &Path, sources: &dyn Sources, problems: &mut Vec<Diagnostic>) -> Option<Candidate> {
+fn read_function_config(
+    project: &Project,
+    config: &Path,
+    sources: &dyn Sources,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Candidate> {
     let text = sources.read(config)?;
     let invalid =
         |range, message: String| Diagnostic::new(config, range, Severity::Error, "invalid-function-config", message);
@@ -175,7 +180,14 @@ fn read_function_config(config: &Path, sources: &dyn Sources, problems: &mut Vec
         problems.push(Diagnostic::new(config, name_range, Severity::Error, "invalid-function-name", problem));
         return None;
     }
-    let entry_path = normalize(&config.parent()?.join(entry));
+    let entry_range = object.range_of("entry").unwrap_or(whole.clone());
+    let entry_path = match confine::inside(&project.root, &config.parent()?.join(entry)) {
+        Ok(path) => path,
+        Err(outside) => {
+            problems.push(outside_project(config, entry_range, &format!("Function entry \"{entry}\""), &outside));
+            return None;
+        }
+    };
     if !entry_path.is_file() {
         problems.push(Diagnostic::new(
             config,

@@ -5,6 +5,7 @@
 //! This layer also finds projects and files (`scan`), reads text (`sources`), and indexes each
 //! project's functions the way the CLI does (`functions`, `serve`).
 
+pub mod confine;
 pub mod functions;
 pub mod index;
 pub mod responses;
@@ -12,6 +13,9 @@ pub mod scan;
 pub mod serve;
 pub mod sources;
 pub mod types_file;
+
+#[cfg(test)]
+mod hostile_tests;
 
 use std::path::{Path, PathBuf};
 
@@ -102,7 +106,15 @@ pub fn load_project(root: &Path, layout: Layout) -> (Project, Vec<Diagnostic>) {
             Ok(config) => {
                 name = config.string("name").map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
                 if let Some(dir) = config.string("functionsDir") {
-                    functions_dir = normalize(&base44.join(dir));
+                    match confine::inside(root, &base44.join(dir)) {
+                        Ok(dir) => functions_dir = dir,
+                        Err(outside) => problems.push(outside_project(
+                            &path,
+                            config.range_of("functionsDir").unwrap_or(0..0),
+                            &format!("The functions folder \"{dir}\""),
+                            &outside,
+                        )),
+                    }
                 }
             }
             Err(err) => problems.push(Diagnostic::new(
@@ -120,6 +132,29 @@ pub fn load_project(root: &Path, layout: Layout) -> (Project, Vec<Diagnostic>) {
         .and_then(|app| app.string("id").map(str::to_string));
     let project = Project { root: root.to_path_buf(), layout, functions_dir, config_file, app_id, name };
     (project, problems)
+}
+
+/// A config naming a path outside its project: refused, never read (nor run).
+pub fn outside_project(
+    config: &Path,
+    range: std::ops::Range<usize>,
+    what: &str,
+    outside: &confine::Outside,
+) -> Diagnostic {
+    let how = match outside {
+        confine::Outside::Written => "is outside the project".to_string(),
+        confine::Outside::Linked(real) => format!("leads outside the project through a link (to {})", real.display()),
+    };
+    Diagnostic::new(config, range, Severity::Error, "outside-project", format!("{what} {how}: it is not read or run"))
+}
+
+/// The project root holding a file opened outside every workspace folder, if any; never one
+/// inside an installed package.
+pub fn adoptable_root(path: &Path) -> Option<&Path> {
+    if confine::in_dependency(path) {
+        return None;
+    }
+    path.ancestors().skip(1).find(|dir| is_base44_root(dir) || is_flat_root(dir))
 }
 
 fn read_first(dir: &Path, names: &[&str]) -> Option<(PathBuf, String)> {
@@ -169,6 +204,18 @@ mod tests {
         assert_eq!(project.label(), "Shop");
         assert!(problems.is_empty());
         assert!(is_base44_root(dir.path()));
+    }
+
+    #[test]
+    fn a_functions_dir_outside_the_project_is_refused() {
+        let dir = crate::testing::TempTree::new(&[("base44/config.jsonc", "{ \"functionsDir\": \"../../..\" }")]);
+        let (project, problems) = load_project(dir.path(), Layout::Base44);
+        assert_eq!(project.functions_dir, dir.path().join("base44/functions"));
+        let problems: Vec<(&str, &str)> = problems.iter().map(|p| (p.code, p.message.as_str())).collect();
+        assert_eq!(
+            problems,
+            [("outside-project", "The functions folder \"../../..\" is outside the project: it is not read or run")]
+        );
     }
 
     #[test]

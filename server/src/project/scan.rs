@@ -1,12 +1,16 @@
 //! Walking workspace folders once: every source file, function config and project root,
 //! skipping `node_modules`, `.git` and what `.gitignore` ignores.
+//!
+//! The workspace may be hostile. Links to folders are not followed (so a loop is one entry), a
+//! linked file is kept only when its real path lies inside the folder walked, and what cannot
+//! be read (a folder without permission, a file gone mid-walk) is skipped with a log line.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 
-use crate::project::{self, Layout};
+use crate::project::{self, Layout, confine};
 use crate::syntax::Lang;
 
 /// What a walk found.
@@ -39,7 +43,17 @@ pub fn scan(folders: &[PathBuf]) -> Scan {
         walker.run(|| {
             let mut batch = Batch { files: Vec::new(), dirs: Vec::new(), all_files: &files, all_dirs: &dirs };
             Box::new(move |entry| {
-                let Ok(entry) = entry else { return WalkState::Continue };
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(error) => {
+                        eprintln!("base44-lsp: skipped while reading the workspace: {error}");
+                        return WalkState::Continue;
+                    }
+                };
+                if entry.path_is_symlink() && !confine::really_inside(folder, entry.path()) {
+                    eprintln!("base44-lsp: skipped {}: it links outside {}", entry.path().display(), folder.display());
+                    return WalkState::Continue;
+                }
                 let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
                 let name = entry.file_name();
                 if is_dir && (name == "base44" || name == "functions") {

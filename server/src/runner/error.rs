@@ -18,6 +18,11 @@ pub enum InvokeError {
         function: String,
         entry: PathBuf,
     },
+    /// The entry resolves (through `..` or a link) outside the project: it is not run.
+    EntryOutsideProject {
+        function: String,
+        entry: PathBuf,
+    },
     /// The remote target needs an app id and the project has none.
     MissingAppId {
         project_root: PathBuf,
@@ -90,6 +95,11 @@ impl fmt::Display for InvokeError {
                 "Deno was not found on PATH. Install it with `npm install -g deno` or set \
                  base44.deno.path to the deno binary.",
             ),
+            InvokeError::EntryOutsideProject { function, entry } => write!(
+                f,
+                "The entry file of function \"{function}\" ({}) is outside its project, so it is not run",
+                entry.display()
+            ),
             InvokeError::EntryNotFound { function, entry } => {
                 write!(f, "The entry file of function \"{function}\" was not found: {}", entry.display())
             }
@@ -158,6 +168,7 @@ impl InvokeError {
         match self {
             InvokeError::DenoNotFound { .. } => "denoNotFound",
             InvokeError::EntryNotFound { .. } => "entryNotFound",
+            InvokeError::EntryOutsideProject { .. } => "entryOutsideProject",
             InvokeError::MissingAppId { .. } => "missingAppId",
             InvokeError::InvalidProjectFile { .. } => "invalidProjectFile",
             InvokeError::InvalidServerUrl { .. } => "invalidServerUrl",

@@ -10,6 +10,7 @@ use super::deno::locate_deno;
 use super::env_file::load_env_files;
 use super::error::{InvokeError, redact};
 use super::http::{build_client, decode_body, describe_error, post_json};
+use super::permissions::deno_flags;
 use super::process::{DenoEvent, DenoLaunch, DenoProcess};
 use super::wrapper::install_wrapper;
 use super::{InvokeRequest, InvokeResponse, function_headers};
@@ -31,7 +32,6 @@ pub(super) async fn invoke_local(
     let deadline = Instant::now() + request.timeout;
     let token = request.token.as_deref();
     let function = request.function.clone();
-    let deno = locate_deno(request.deno_path.as_deref())?;
     // Checked here: a missing working folder fails the spawn with the same error as a missing
     // binary, and would be reported as "Deno was not found".
     if !request.project_root.is_dir() {
@@ -39,6 +39,12 @@ pub(super) async fn invoke_local(
             message: format!("the project folder {} does not exist", request.project_root.display()),
         });
     }
+    // The index refuses such entries; checked again here, on the path as it is now, because
+    // nothing outside the project is ever run.
+    if crate::project::confine::inside(&request.project_root, &request.entry).is_err() {
+        return Err(InvokeError::EntryOutsideProject { function, entry: request.entry.clone() });
+    }
+    let deno = locate_deno(request.deno_path.as_deref())?;
     let entry = std::path::absolute(&request.entry).unwrap_or_else(|_| request.entry.clone());
     if !entry.is_file() {
         return Err(InvokeError::EntryNotFound { function, entry });
@@ -53,6 +59,8 @@ pub(super) async fn invoke_local(
     let env_file_vars = load_env_files(&request.project_root)?;
     let wrapper = install_wrapper()
         .map_err(|error| InvokeError::Setup { message: format!("the Deno wrapper could not be written: {error}") })?;
+    let wrapper_dir = wrapper.wrapper.parent().unwrap_or(&wrapper.wrapper);
+    let permissions = deno_flags(&request.project_root, wrapper_dir, &request.deno_permissions)?;
     let port = free_port()?;
     let marker = run_marker();
     let launch = DenoLaunch {
@@ -64,6 +72,7 @@ pub(super) async fn invoke_local(
         marker: &marker,
         working_dir: &request.project_root,
         env_file_vars: &env_file_vars,
+        permissions: &permissions,
     };
     let mut process = DenoProcess::spawn(&launch).map_err(|error| match error.kind() {
         std::io::ErrorKind::NotFound => InvokeError::DenoNotFound { configured: request.deno_path.clone() },

@@ -2,7 +2,7 @@
 //! `base44 dev` runs it, or against a running app (`base44 dev` or the deployed one).
 //!
 //! The pieces: [`local`] and [`remote`] run an invocation, [`process`] owns the Deno process,
-//! [`wrapper`] the Deno-side wrapper, [`http`] the request, [`app_id`] and [`env_file`] read the
+//! [`wrapper`] the Deno-side wrapper, [`permissions`] what it may do, [`http`] the request, [`app_id`] and [`env_file`] read the
 //! project, [`deno`] finds Deno, [`error`] says what went wrong, [`text_chunks`] shows a streamed
 //! body as text.
 
@@ -12,6 +12,7 @@ pub mod env_file;
 pub mod error;
 mod http;
 mod local;
+mod permissions;
 mod process;
 mod remote;
 pub mod text_chunks;
@@ -59,6 +60,9 @@ pub struct InvokeRequest {
     pub token: Option<String>,
     /// The `base44.deno.path` setting; `PATH` is searched when it is `None`.
     pub deno_path: Option<PathBuf>,
+    /// The `base44.deno.permissions` setting: Deno flags added to what a run may do (network,
+    /// environment, reading the project), for a local run.
+    pub deno_permissions: Vec<String>,
 }
 
 impl InvokeRequest {
@@ -77,6 +81,7 @@ impl fmt::Debug for InvokeRequest {
             .field("timeout", &self.timeout)
             .field("token", &self.token.as_ref().map(|_| "[redacted]"))
             .field("deno_path", &self.deno_path)
+            .field("deno_permissions", &self.deno_permissions)
             .finish()
     }
 }
@@ -173,6 +178,33 @@ mod tests {
             timeout: InvokeRequest::DEFAULT_TIMEOUT,
             token: token.map(str::to_owned),
             deno_path: None,
+            deno_permissions: Vec::new(),
+        }
+    }
+
+    #[tokio::test]
+    async fn an_entry_outside_the_project_is_never_run() {
+        let project = crate::testing::TempTree::new(&[("base44/functions/f/entry.ts", "")]);
+        let outside = crate::testing::TempTree::new(&[("evil.ts", "Deno.serve(() => new Response());")]);
+        let mut request = request_with_token(None);
+        request.project_root = project.path().to_path_buf();
+        request.deno_path = Some(PathBuf::from("/nonexistent/deno"));
+        for entry in [
+            project.path().join("base44/functions/f/../../../../../../..").join(outside.path()).join("evil.ts"),
+            outside.path().join("evil.ts"),
+        ] {
+            request.entry = entry.clone();
+            let result = invoke(&request, CancellationToken::new(), |_| {}).await;
+            assert_eq!(result, Err(InvokeError::EntryOutsideProject { function: "f".into(), entry }));
+        }
+        #[cfg(unix)]
+        {
+            let link = project.path().join("base44/functions/f/entry.ts");
+            std::fs::remove_file(&link).expect("the entry is replaced");
+            std::os::unix::fs::symlink(outside.path().join("evil.ts"), &link).expect("by a link");
+            request.entry = link.clone();
+            let result = invoke(&request, CancellationToken::new(), |_| {}).await;
+            assert_eq!(result, Err(InvokeError::EntryOutsideProject { function: "f".into(), entry: link }));
         }
     }
 

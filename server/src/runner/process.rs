@@ -33,6 +33,8 @@ pub struct DenoLaunch<'a> {
     /// Variables from the project's env files. One already set in this process's environment keeps
     /// its value.
     pub env_file_vars: &'a BTreeMap<String, String>,
+    /// Deno's permission flags (`permissions::deno_flags`).
+    pub permissions: &'a [String],
 }
 
 /// Progress of the wrapper, and the end of the process.
@@ -59,7 +61,7 @@ impl DenoProcess {
         let mut command = Command::new(launch.deno);
         command
             .arg("run")
-            .arg("--allow-all")
+            .args(launch.permissions)
             .arg("--no-prompt")
             // Deno's own notes ("Download https://…") are not the function's logs.
             .arg("--quiet")

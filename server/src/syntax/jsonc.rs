@@ -31,7 +31,16 @@ pub struct JsoncError {
     pub message: String,
 }
 
+/// Deeper than this, a file is refused before it is parsed, with a message that says why (the
+/// parser has a limit of its own, measured to hold at 100,000 levels, but its error names no
+/// cause). No config nests past a handful.
+pub const MAX_DEPTH: usize = 512;
+
 pub fn parse_object(text: &str) -> Result<JsoncObject, JsoncError> {
+    if let Some(at) = too_deep(text) {
+        let message = format!("nested more than {MAX_DEPTH} levels deep");
+        return Err(JsoncError { range: at..at + 1, message });
+    }
     let parsed =
         jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default()).map_err(|err| {
             let range = err.range();
@@ -63,6 +72,39 @@ pub fn parse_object(text: &str) -> Result<JsoncObject, JsoncError> {
     Ok(result)
 }
 
+/// Where the brackets (outside strings and comments) first nest past [`MAX_DEPTH`].
+fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(at);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            quote @ (b'"' | b'\'') => {
+                at += 1;
+                while at < bytes.len() && bytes[at] != quote {
+                    at += if bytes[at] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(at + 1) == Some(&b'/') => {
+                at = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |end| at + end);
+            }
+            b'/' if bytes.get(at + 1) == Some(&b'*') => {
+                at = memchr::memmem::find(&bytes[at + 2..], b"*/").map_or(bytes.len(), |end| at + 2 + end + 1);
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +116,18 @@ mod tests {
         assert_eq!(object.string("name"), Some("a"));
         assert_eq!(object.range_of("name").map(|r| &text[r]), Some("\"a\""));
         assert_eq!(object.range_of("n").map(|r| &text[r]), Some("1"));
+    }
+
+    #[test]
+    fn nesting_is_bounded_outside_strings_and_comments_only() {
+        let deep = format!("{{\"a\": {}1{}}}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        let error = parse_object(&deep).expect_err("one level too deep");
+        // The object is the first level; the 512th bracket after `{"a": ` is one too many.
+        let at = "{\"a\": ".len() + MAX_DEPTH - 1;
+        assert_eq!((error.range, error.message.as_str()), (at..at + 1, "nested more than 512 levels deep"));
+        let brackets = "[".repeat(MAX_DEPTH + 5);
+        let quoted = format!("{{ \"a\": \"{brackets}\\\"{brackets}\", /* {brackets} */ // {brackets}\n \"b\": 1 }}");
+        assert_eq!(parse_object(&quoted).map(|o| o.range_of("b").is_some()), Ok(true));
     }
 
     #[test]

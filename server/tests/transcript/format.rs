@@ -54,6 +54,14 @@ pub enum Action {
     /// Replace the value of every object member with this name by `"${redacted}"` in what the
     /// server sends from now on, for values that change from run to run (durations).
     Redact(String),
+    /// Leave the server's requests of this method unanswered from now on (a client that hangs
+    /// or crashes); they are still compared like any other message.
+    Unanswered(String),
+    /// Close the server's stdin, as a client that goes away does.
+    Close,
+    /// The server process must end on its own, promptly, with this exit status; the case ends
+    /// here (no `shutdown`/`exit` of the harness's own).
+    Exited(i32),
 }
 
 impl Action {
@@ -224,7 +232,12 @@ pub fn parse(text: &str) -> Result<Transcript, String> {
         }
     }
     flush_text(&mut items, &mut pending_text);
-    Ok(Transcript { items })
+    let transcript = Transcript { items };
+    let steps: Vec<&Step> = transcript.steps().collect();
+    if let Some(pair) = steps.windows(2).find(|pair| matches!(pair[0].action, Action::Exited(_))) {
+        return Err(format!("line {}: no step can follow `> exited` (line {})", pair[1].line, pair[0].line));
+    }
+    Ok(transcript)
 }
 
 fn is_write(directive: &str) -> bool {
@@ -345,9 +358,17 @@ fn parse_action(line: usize, lines: &[String]) -> Result<Action, String> {
         "show" => no_body(Action::Show(need(words.next(), "a method name")?)),
         "hide" => no_body(Action::Hide(need(words.next(), "a method name")?)),
         "redact" => no_body(Action::Redact(need(words.next(), "a member name")?)),
+        "unanswered" => no_body(Action::Unanswered(need(words.next(), "a method name")?)),
+        "close" => no_body(Action::Close),
+        "exited" => {
+            let status = need(words.next(), "an exit status")?;
+            let status =
+                status.parse().map_err(|_| format!("line {line}: `> exited` needs a number, not {status:?}"))?;
+            no_body(Action::Exited(status))
+        }
         other => Err(format!(
             "line {line}: unknown step `> {other}` (known: initialize, request, notify, raw, open, \
-             write, delete, config, show, hide, redact)"
+             write, delete, config, show, hide, redact, unanswered, close, exited)"
         )),
     }
 }
@@ -380,6 +401,9 @@ Deno.serve(() => new Response("hi"));
 > redact durationMs
 > request workspace/executeCommand --no-wait
 {"command": "base44.invoke"}
+> unanswered workspace/configuration
+> close
+> exited 1
 "#;
 
     #[test]
@@ -413,12 +437,15 @@ Deno.serve(() => new Response("hi"));
                     params: Some(json!({"command": "base44.invoke"})),
                     no_wait: true,
                 },
+                &Action::Unanswered("workspace/configuration".into()),
+                &Action::Close,
+                &Action::Exited(1),
             ]
         );
         let expected: Vec<usize> = transcript.steps().map(|step| step.expected.len()).collect();
-        assert_eq!(expected, vec![0, 1, 1, 0, 0, 0, 0, 0]);
+        assert_eq!(expected, vec![0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
         let lines: Vec<usize> = transcript.steps().map(|step| step.line).collect();
-        assert_eq!(lines, vec![2, 4, 10, 14, 19, 20, 21, 22]);
+        assert_eq!(lines, vec![2, 4, 10, 14, 19, 20, 21, 22, 24, 25, 26]);
     }
 
     #[test]
@@ -438,7 +465,7 @@ Deno.serve(() => new Response("hi"));
     #[test]
     fn rewriting_replaces_old_expectations_and_adds_new_ones() {
         let transcript = parse(SAMPLE).expect("sample parses");
-        let mut expectations: Vec<Vec<Value>> = vec![Vec::new(); 8];
+        let mut expectations: Vec<Vec<Value>> = vec![Vec::new(); 11];
         expectations[0] = vec![json!({"jsonrpc": "2.0", "method": "base44/status", "params": {}})];
         let rendered = transcript.render_with(&expectations);
         assert!(rendered.contains("> initialize\n< notification base44/status\n"));
@@ -462,6 +489,10 @@ Deno.serve(() => new Response("hi"));
             ("> open\n", "line 1: `> open` needs a workspace-relative path"),
             ("> request a/b --later\n", "line 1: unknown option \"--later\""),
             ("> redact\n", "line 1: `> redact` needs a member name"),
+            ("> exited\n", "line 1: `> exited` needs an exit status"),
+            ("> exited zero\n", "line 1: `> exited` needs a number"),
+            ("> close\n> exited 1\n> close\n", "line 3: no step can follow `> exited` (line 2)"),
+            ("> unanswered\n", "line 1: `> unanswered` needs a method name"),
         ];
         for (text, message) in cases {
             let error = parse(text).expect_err(text);

@@ -22,6 +22,9 @@ const REPORT_QUIET: Duration = Duration::from_millis(300);
 /// Before shutting down, the server must stay silent this long.
 const END_QUIET: Duration = Duration::from_millis(200);
 const EXIT_TIMEOUT: Duration = Duration::from_secs(5);
+/// `> exited`: the server promises to end within 1 s of stdin closing or `exit`; the check
+/// allows twice that, for a loaded machine (a server that hangs never gets there).
+const PROMPT_EXIT: Duration = Duration::from_secs(2);
 /// Methods nobody wants in a snapshot unless a transcript says `> show <method>`.
 const IGNORED_BY_DEFAULT: [&str; 2] = ["$/progress", "window/logMessage"];
 
@@ -65,10 +68,15 @@ pub fn run_case(binary: &Path, case_dir: &Path, mode: Mode) -> Result<Outcome, S
         configuration: HashMap::new(),
         ignored: IGNORED_BY_DEFAULT.iter().map(|method| method.to_string()).collect(),
         redacted: HashSet::new(),
+        unanswered: HashSet::new(),
+        end_expected: false,
+        ended: false,
     };
 
     let recorded = session.replay(&transcript, mode)?;
-    session.shut_down()?;
+    if !session.ended {
+        session.shut_down()?;
+    }
     if mode == Mode::Check {
         return Ok(Outcome::Passed);
     }
@@ -91,13 +99,23 @@ struct Session {
     ignored: HashSet<String>,
     /// Members whose values are replaced by `"${redacted}"` in what the server sends.
     redacted: HashSet<String>,
+    /// Server requests the harness leaves unanswered, by method.
+    unanswered: HashSet<String>,
+    /// The next step is `> exited`.
+    end_expected: bool,
+    /// The process ended at an `> exited` step.
+    ended: bool,
 }
 
 impl Session {
     /// Performs every step; returns what the server sent after each one (empty in check mode).
     fn replay(&mut self, transcript: &Transcript, mode: Mode) -> Result<Vec<Vec<Value>>, String> {
         let mut recorded = Vec::new();
-        for step in transcript.steps() {
+        let steps: Vec<&Step> = transcript.steps().collect();
+        for (at, step) in steps.iter().enumerate() {
+            // Before `> exited` the server may close its output at any moment: that is the end
+            // of what it says, not an error.
+            self.end_expected = steps.get(at + 1).is_some_and(|next| matches!(next.action, Action::Exited(_)));
             let mut received = Vec::new();
             let request_id = self.perform(&step.action, &mut received).map_err(|error| self.report(step, &error))?;
             if !step.action.talks_to_server() {
@@ -107,7 +125,11 @@ impl Session {
             match mode {
                 Mode::Check => self.check(step, received, request_id)?,
                 Mode::Update => {
-                    self.gather_until_quiet(&mut received, RECORD_QUIET, Instant::now() + ANSWER_TIMEOUT)
+                    // A request's answer may take longer than the quiet spell (one that waits
+                    // for the index): wait for it first.
+                    let deadline = Instant::now() + ANSWER_TIMEOUT;
+                    self.gather(&mut received, 0, request_id, deadline)
+                        .and_then(|_| self.gather_until_quiet(&mut received, RECORD_QUIET, deadline))
                         .map_err(|error| self.report(step, &error))?;
                     sort_canonically(&mut received);
                     recorded.push(received);
@@ -195,6 +217,46 @@ impl Session {
                 self.redacted.insert(member.clone());
                 Ok(())
             }
+            Action::Unanswered(method) => {
+                self.unanswered.insert(method.clone());
+                Ok(())
+            }
+            Action::Close => {
+                self.server.close_stdin();
+                Ok(())
+            }
+            Action::Exited(expected) => self.expect_exit(*expected),
+        }
+    }
+
+    /// The process must end on its own within [`PROMPT_EXIT`] with `expected` as its status,
+    /// having sent nothing the steps before did not expect.
+    fn expect_exit(&mut self, expected: i32) -> Result<(), String> {
+        self.ended = true;
+        let status = self.server.wait_for_end(PROMPT_EXIT)?;
+        if status.code() != Some(expected) {
+            return Err(format!("the server exited with {status}, not {expected}"));
+        }
+        let mut unexpected = Vec::new();
+        loop {
+            match self.server.receive(Instant::now() + END_QUIET) {
+                Some(Incoming::Message(message)) => {
+                    let method = message.get("method").and_then(Value::as_str);
+                    if !method.is_some_and(|method| self.ignored.contains(method)) {
+                        unexpected.push(self.roots.restore(&message));
+                    }
+                }
+                Some(Incoming::Malformed(problem)) => return Err(format!("the server sent {problem}")),
+                Some(Incoming::Closed) | None => break,
+            }
+        }
+        if unexpected.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "before it exited the server sent messages no step expects\n{}",
+                diff::unified("", &render_messages(&unexpected))
+            ))
         }
     }
 
@@ -249,6 +311,7 @@ impl Session {
                 Some(Incoming::Malformed(problem)) => {
                     return Err(format!("the server sent {problem}"));
                 }
+                Some(Incoming::Closed) if self.end_expected => return Ok(None),
                 Some(Incoming::Closed) => {
                     // The process usually ends right after its output; give it a moment so the
                     // report can say how it ended.
@@ -260,7 +323,9 @@ impl Session {
                 }
             };
             let method = message.get("method").and_then(Value::as_str).map(str::to_string);
-            if let (Some(method), Some(id)) = (&method, message.get("id")) {
+            if let (Some(method), Some(id)) = (&method, message.get("id"))
+                && !self.unanswered.contains(method)
+            {
                 let result = self.answer(method, message.get("params"));
                 self.server.send(&json!({"jsonrpc": "2.0", "id": id, "result": result}))?;
             }

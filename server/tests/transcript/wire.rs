@@ -70,11 +70,17 @@ pub struct Server {
 
 impl Server {
     pub fn spawn(binary: &Path, workspace: &Path) -> Result<Server, String> {
+        Self::spawn_with_env(binary, workspace, &[])
+    }
+
+    /// Starts the server with these environment variables set.
+    pub fn spawn_with_env(binary: &Path, workspace: &Path, env: &[(&str, &str)]) -> Result<Server, String> {
         let mut child = Command::new(binary)
             .arg("--stdio")
             .current_dir(workspace)
             // A token from the developer's environment must not change what fixtures see.
             .env_remove("BASE44_ACCESS_TOKEN")
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -153,16 +159,26 @@ impl Server {
         lines[lines.len().saturating_sub(count)..].join("\n")
     }
 
+    /// Closes the server's stdin (once the messages sent before are written).
+    pub fn close_stdin(&mut self) {
+        self.outgoing = None;
+    }
+
     /// Closes stdin and waits for the process to end on its own.
     pub fn wait_for_exit(&mut self, timeout: Duration) -> Result<ExitStatus, String> {
         self.outgoing = None;
+        self.wait_for_end(timeout)
+    }
+
+    /// Waits for the process to end on its own, leaving stdin as it is.
+    pub fn wait_for_end(&mut self, timeout: Duration) -> Result<ExitStatus, String> {
         let deadline = Instant::now() + timeout;
         loop {
             match self.child.try_wait() {
                 Ok(Some(status)) => return Ok(status),
                 Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(10)),
                 Ok(None) => {
-                    return Err(format!("the server did not exit within {} s", timeout.as_secs()));
+                    return Err(format!("the server did not exit within {} s", timeout.as_secs_f64()));
                 }
                 Err(error) => return Err(format!("waiting for the server failed: {error}")),
             }

@@ -52,9 +52,15 @@ pub async fn publish_documents(session: &Session, uris: Vec<Uri>) {
         let mut published = Vec::new();
         for uri in std::mem::take(&mut queue) {
             let Some((diagnostics, version)) = document_diagnostics(session, &uri) else { continue };
-            let current = session.docs.get(&uri).map(|d| d.version);
-            if current == Some(version) && session.first_publish(&uri, version, &diagnostics) {
-                session.client.publish_diagnostics(uri.clone(), diagnostics, Some(version)).await;
+            // Still the document's version once this publication's turn comes, and not what
+            // was last sent for it.
+            let still_current = || {
+                session.docs.get(&uri).map(|d| d.version) == Some(version)
+                    && session.first_publish(&uri, version, &diagnostics)
+            };
+            let client = &session.client;
+            let send = || client.publish_diagnostics(uri.clone(), diagnostics.clone(), Some(version));
+            if crate::lsp::publication::in_turn(&session.publishing, still_current, send).await {
                 published.push(uri);
             }
         }

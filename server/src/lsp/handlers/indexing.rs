@@ -140,6 +140,7 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, turn: IndexTurn) {
         let sites = index.call_site_count();
         progress.finish_with_message(format!("{functions}, {}", counted(sites, "call site"))).await;
     }
+    crate::lsp::readiness::index_changed(&session);
     status::send(&session, "ready").await;
 }
 

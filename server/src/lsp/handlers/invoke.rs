@@ -17,6 +17,39 @@ use crate::runner::{self, CancellationToken, InvokeRequest, Target, TextChunks};
 
 pub const INVOKE: &str = "base44.invoke";
 
+/// How much of a streamed body is shown as `$/progress`: enough to watch a run, never a flood
+/// (the whole body, up to the runner's cap, is in the answer).
+const PROGRESS_TEXT_LIMIT: usize = 64 * 1024;
+/// One progress report's text at most.
+const PROGRESS_REPORT_CHARS: usize = 200;
+
+/// What is left to show of a streamed body.
+struct ProgressBudget {
+    left: usize,
+    told: bool,
+}
+
+impl ProgressBudget {
+    fn new(limit: usize) -> Self {
+        Self { left: limit, told: false }
+    }
+
+    /// The text to report for the next chunk: its start while the budget lasts, then one
+    /// notice that the rest is not shown, then nothing.
+    fn take(&mut self, text: &str) -> Option<String> {
+        if self.left == 0 {
+            if self.told {
+                return None;
+            }
+            self.told = true;
+            return Some("(more output: see the response)".to_string());
+        }
+        let shown: String = text.chars().take(PROGRESS_REPORT_CHARS).collect();
+        self.left = self.left.saturating_sub(shown.len());
+        Some(shown)
+    }
+}
+
 #[derive(Deserialize)]
 struct InvokeArgs {
     function: String,
@@ -83,6 +116,7 @@ fn request_for(session: &Session, args: InvokeArgs) -> Result<InvokeRequest> {
         timeout: Duration::from_millis(settings.invoke.timeout_ms.max(1)),
         token: token(&settings.invoke),
         deno_path: settings.deno.path.clone().filter(|p| !p.trim().is_empty()).map(PathBuf::from),
+        deno_permissions: settings.deno.permissions.clone(),
     })
 }
 
@@ -116,9 +150,10 @@ pub async fn invoke(session: &Session, arguments: Vec<Value>) -> Result<Option<V
         }
     });
     let forward = async {
+        let mut budget = ProgressBudget::new(PROGRESS_TEXT_LIMIT);
         while let Some(text) = texts.recv().await {
-            if let Some(progress) = &progress {
-                progress.report(text.chars().take(200).collect::<String>()).await;
+            if let (Some(progress), Some(shown)) = (&progress, budget.take(&text)) {
+                progress.report(shown).await;
             }
         }
     };
@@ -144,6 +179,17 @@ pub async fn invoke(session: &Session, arguments: Vec<Value>) -> Result<Option<V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_output_shown_as_progress_is_capped() {
+        let mut budget = ProgressBudget::new(450);
+        let chunk = "é".repeat(300);
+        let shown: Vec<Option<String>> = (0..5).map(|_| budget.take(&chunk)).collect();
+        // 200 characters (400 bytes) a report, until 450 bytes are spent; then one notice.
+        let report = Some("é".repeat(200));
+        let notice = Some("(more output: see the response)".to_string());
+        assert_eq!(shown, [report.clone(), report, notice, None, None]);
+    }
 
     #[test]
     fn targets_and_their_default_urls() {

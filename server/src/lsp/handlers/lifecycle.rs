@@ -55,6 +55,14 @@ pub fn initialize(session: &Session, params: InitializeParams) -> InitializeResu
             .and_then(|i| i.resolve_support.as_ref())
             .is_some_and(|r| r.properties.iter().any(|p| p == "documentation")),
         completion_defaults: completion_defaults(caps),
+        code_lens_refresh: workspace
+            .and_then(|w| w.code_lens.as_ref())
+            .and_then(|c| c.refresh_support)
+            .unwrap_or(false),
+        diagnostic_refresh: workspace
+            .and_then(|w| w.diagnostics.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false),
     };
     if let Ok(mut slot) = session.caps.write() {
         *slot = client;
@@ -121,25 +129,32 @@ const WATCHED_GLOBS: [&str; 4] = [
 ];
 
 pub async fn initialized(session: &Arc<Session>) {
-    let caps = session.caps();
-    if caps.watch_files_dynamically {
-        let watchers = WATCHED_GLOBS
-            .iter()
-            .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String((*glob).into()), kind: None })
-            .collect();
-        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
-        let registration = Registration {
-            id: "base44-watched-files".into(),
-            method: "workspace/didChangeWatchedFiles".into(),
-            register_options: serde_json::to_value(options).ok(),
-        };
-        if let Err(err) = session.client.register_capability(vec![registration]).await {
-            eprintln!("base44-lsp: the client refused file watching ({err}); the index follows open files only");
-        }
+    // Indexing waits for the settings, not for the registration's answer: a client that never
+    // answers it must not leave the server without an index. Both requests leave at once, in
+    // this order (`join!` polls in order), so their ids do not depend on timing.
+    tokio::join!(register_file_watchers(session), async {
+        pull_configuration(session).await;
+        tokio::spawn(indexing::index_workspace(Arc::clone(session)));
+    });
+}
+
+async fn register_file_watchers(session: &Session) {
+    if !session.caps().watch_files_dynamically {
+        return;
     }
-    pull_configuration(session).await;
-    let session = Arc::clone(session);
-    tokio::spawn(indexing::index_workspace(session));
+    let watchers = WATCHED_GLOBS
+        .iter()
+        .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String((*glob).into()), kind: None })
+        .collect();
+    let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+    let registration = Registration {
+        id: "base44-watched-files".into(),
+        method: "workspace/didChangeWatchedFiles".into(),
+        register_options: serde_json::to_value(options).ok(),
+    };
+    if let Err(err) = session.client.register_capability(vec![registration]).await {
+        eprintln!("base44-lsp: the client refused file watching ({err}); the index follows open files only");
+    }
 }
 
 /// Asks the client for the `base44` settings, when it can answer.

@@ -14,7 +14,6 @@ use crate::lsp::convert::uri_to_path;
 use crate::lsp::documents::Document;
 use crate::lsp::guard::guarded_notification;
 use crate::lsp::session::Session;
-use crate::project::{is_base44_root, is_flat_root};
 
 use super::{diagnostics, indexing};
 
@@ -48,7 +47,7 @@ fn adopt_project_of(session: &Arc<Session>, uri: &Uri) {
     if session.folders().iter().any(|folder| path.starts_with(folder)) {
         return;
     }
-    let Some(root) = path.ancestors().skip(1).find(|dir| is_base44_root(dir) || is_flat_root(dir)) else { return };
+    let Some(root) = crate::project::adoptable_root(&path) else { return };
     let added = match session.folders.write() {
         Ok(mut folders) if !folders.iter().any(|f| path.starts_with(f)) => {
             folders.push(root.to_path_buf());

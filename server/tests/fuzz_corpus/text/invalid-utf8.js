@@ -1,0 +1,2 @@
+base44.functions.invoke("café", { a: "ÿþ" });
+Ã( base44.functions.invoke("â‚", {})

@@ -1,0 +1,1 @@
+export const ask = () => base44.functions.invoke("", {});
