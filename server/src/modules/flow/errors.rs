@@ -8,7 +8,6 @@ use tree_sitter::Node;
 
 use super::Observation;
 use super::engine::Engine;
-use super::helpers::{block_throws, throws_own_errors};
 use super::ids::IdSet;
 use super::shape::Origin;
 use super::shape::Shape;
@@ -54,7 +53,7 @@ impl<'t> Engine<'t, '_, '_> {
         let body = try_statement.field("body")?;
         let catch = self.index.child(try_statement, "handler")?;
         let param = self.index.child(catch, "parameter").filter(|p| p.kind() == "identifier")?;
-        if block_throws(body) || self.calls_code_that_throws(body) {
+        if self.throws_in_block(body) || self.calls_code_that_throws(body) {
             return None;
         }
         let origins = self.awaited_invokes(body)?;
@@ -106,10 +105,18 @@ impl<'t> Engine<'t, '_, '_> {
 
     fn throws_when_called(&self, callee: Node<'t>) -> bool {
         if let Some(function) = self.local_function(callee) {
-            return throws_own_errors(function);
+            return self.throws_own_errors(function);
         }
         let imported = self.env.imports.get(self.text(callee)).and_then(|i| i.shape.as_ref());
         matches!(imported, Some(Shape::Function(summary)) if summary.throws)
+    }
+
+    /// Whether the block (not a function defined in it) has a `throw`.
+    fn throws_in_block(&self, block: Node<'t>) -> bool {
+        match self.index.throws_in(block, MAX_TRY_AWAITS) {
+            Some(throws) => throws.into_iter().any(|node| !self.in_nested_function(node, block)),
+            None => true,
+        }
     }
 
     /// Whether `node` runs in a function defined inside `block` rather than in the block.

@@ -12,14 +12,13 @@ use tree_sitter::Node;
 use super::engine::{Engine, Task, Write, is_nothing};
 use super::ids::IdSet;
 use super::invokes::nth_argument;
-use super::scope::{binding_scope, is_function, references_in};
+use super::scope::{binding_scope, enclosing_function, references_in};
 use super::shape::{FnSummary, Shape};
 use crate::modules::calls::{CallKind, Namer};
 use crate::syntax::fields::FieldExt;
 
-/// How many nodes of one function are looked at for its `return`s (or `throw`s) before
-/// giving up.
-const MAX_FUNCTION_NODES: usize = 20_000;
+/// How many `return`s (or `throw`s) of one function are looked at before giving up on it.
+const MAX_FUNCTION_RETURNS: usize = 2_000;
 
 pub struct Helper<'t> {
     pub function: Node<'t>,
@@ -93,7 +92,7 @@ impl<'t, 's> Engine<'t, 's, '_> {
                 returns,
                 name_param: wrapper.map(|w| (w.name_param, w.kind)),
                 data_param: wrapper.and_then(|w| w.data_param),
-                throws: throws_own_errors(function),
+                throws: self.throws_own_errors(function),
             });
             self.summaries.insert(function.id(), Arc::clone(&summary));
             for reference in self.function_references(function) {
@@ -166,29 +165,27 @@ impl<'t, 's> Engine<'t, 's, '_> {
         if body.kind() != "statement_block" {
             return tracked.contains(&body.id());
         }
-        let mut stack = vec![body];
-        let mut visited = 0;
-        while let Some(node) = stack.pop() {
-            visited += 1;
-            if visited > MAX_FUNCTION_NODES {
-                return false;
-            }
-            if is_function(node.kind()) {
-                continue;
-            }
-            if node.kind() == "return_statement" && !tracked.contains(&node.id()) {
-                let returns_nothing = node
+        // The `return`s found from the text; those of nested functions are theirs.
+        let Some(returns) = self.index.returns_in(body, MAX_FUNCTION_RETURNS) else { return false };
+        returns.into_iter().all(|node| {
+            tracked.contains(&node.id())
+                || enclosing_function(node, self.index).is_none_or(|f| f.id() != function.id())
+                || node
                     .named_child(0)
                     .filter(|value| value.kind() != "comment")
-                    .is_none_or(|value| is_nothing(value, self.index));
-                if !returns_nothing {
-                    return false;
-                }
-            }
-            let mut cursor = node.walk();
-            stack.extend(node.named_children(&mut cursor));
+                    .is_none_or(|value| is_nothing(value, self.index))
+        })
+    }
+
+    /// Whether a function's own body (not the functions inside it) has a `throw`.
+    pub(super) fn throws_own_errors(&self, function: Node<'t>) -> bool {
+        let Some(body) = function.field("body") else { return false };
+        match self.index.throws_in(body, MAX_FUNCTION_RETURNS) {
+            Some(throws) => throws
+                .into_iter()
+                .any(|node| enclosing_function(node, self.index).is_some_and(|f| f.id() == function.id())),
+            None => true,
         }
-        true
     }
 
     /// Where the function is used by name in this file: the identifiers naming it (when its
@@ -257,31 +254,4 @@ impl<'t, 's> Engine<'t, 's, '_> {
             })
             .collect()
     }
-}
-
-/// Whether a function's own body (not the functions inside it) has a `throw`.
-pub fn throws_own_errors(function: Node) -> bool {
-    let Some(body) = function.field("body") else { return false };
-    block_throws(body)
-}
-
-/// Whether a block (not the functions defined in it) has a `throw`.
-pub fn block_throws(block: Node) -> bool {
-    let mut stack = vec![block];
-    let mut visited = 0;
-    while let Some(node) = stack.pop() {
-        visited += 1;
-        if visited > MAX_FUNCTION_NODES {
-            return true;
-        }
-        if node.kind() == "throw_statement" {
-            return true;
-        }
-        if node.id() != block.id() && is_function(node.kind()) {
-            continue;
-        }
-        let mut cursor = node.walk();
-        stack.extend(node.named_children(&mut cursor));
-    }
-    false
 }

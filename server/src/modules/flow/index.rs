@@ -26,6 +26,8 @@ struct Kinds {
     /// A shorthand in a pattern binds or assigns a variable too: `({ res } = other)`.
     shorthand_pattern: u16,
     awaited: u16,
+    returned: u16,
+    thrown: u16,
     /// What [`super::scope::is_function`] names.
     functions: [u16; FUNCTION_KINDS.len()],
     /// The other kinds that [`super::scope`] treats as scopes.
@@ -60,6 +62,8 @@ impl Kinds {
                 identifier: language.id_for_node_kind("identifier", true),
                 shorthand_pattern: language.id_for_node_kind("shorthand_property_identifier_pattern", true),
                 awaited: language.id_for_node_kind("await_expression", true),
+                returned: language.id_for_node_kind("return_statement", true),
+                thrown: language.id_for_node_kind("throw_statement", true),
                 functions: FUNCTION_KINDS.map(|kind| language.id_for_node_kind(kind, true)),
                 blocks: BLOCK_SCOPE_KINDS.map(|kind| language.id_for_node_kind(kind, true)),
             };
@@ -162,14 +166,29 @@ impl<'t, 's> Index<'t, 's> {
     /// order, from the text's `await` keywords: walking a block node by node costs far
     /// more. `None` past `limit` of them.
     pub fn awaits_in(&self, block: Node<'t>, limit: usize) -> Option<Vec<Node<'t>>> {
+        self.keyword_nodes(block, "await", self.kinds.awaited, limit)
+    }
+
+    /// The `return` statements in `block` (nested functions' included), from the text.
+    pub fn returns_in(&self, block: Node<'t>, limit: usize) -> Option<Vec<Node<'t>>> {
+        self.keyword_nodes(block, "return", self.kinds.returned, limit)
+    }
+
+    /// The `throw` statements in `block` (nested functions' included), from the text.
+    pub fn throws_in(&self, block: Node<'t>, limit: usize) -> Option<Vec<Node<'t>>> {
+        self.keyword_nodes(block, "throw", self.kinds.thrown, limit)
+    }
+
+    /// The nodes of kind `kind` that start with the keyword `word` in `block`.
+    fn keyword_nodes(&self, block: Node<'t>, word: &str, kind: u16, limit: usize) -> Option<Vec<Node<'t>>> {
         let from = self.depth_of(block).map_or((self.root, 0), |depth| (block, depth));
         let mut found = Vec::new();
-        for (seen, start) in self.occurrences(block.byte_range(), "await").enumerate() {
+        for (seen, start) in self.occurrences(block.byte_range(), word).enumerate() {
             if seen >= limit {
                 return None;
             }
             if let Some((_, above)) = self.descend(from, start, None)
-                && above.kind_id() == self.kinds.awaited
+                && above.kind_id() == kind
                 && above.start_byte() == start
             {
                 found.push(above);

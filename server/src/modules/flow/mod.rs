@@ -29,7 +29,6 @@ use index::Index;
 use shape::{Origin, Shape};
 
 pub use direct::first_string_argument;
-pub use helpers::block_throws;
 pub use invokes::{first_param, nth_argument};
 
 use crate::modules::calls::{CallSite, Namer};
