@@ -223,3 +223,23 @@ export async function go() {$0
     assert_eq!(found, ["healht {}", "a -"]);
     assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
 }
+
+#[test]
+fn exports_that_name_each_other_in_a_circle_end() {
+    let found = check(
+        r#"
+//- /src/lib/circle.js
+import { base44 } from "@/api/base44Client";
+export const g = () => base44.functions.invoke("a");
+const a = b;
+const b = a;
+export default a;
+export { b as c };
+export const d = { a, e: d };
+//- /src/pages/Circle.jsx
+import a, { c, d } from "@/lib/circle";
+export const f = () => [a, c, d];$0
+"#,
+    );
+    assert_eq!(found, Vec::<String>::new());
+}

@@ -14,6 +14,9 @@ use super::shape::{FnSummary, Shape, Via};
 use crate::modules::imports::{Exported, ModuleSyntax};
 use crate::syntax::fields::FieldExt;
 
+/// How many names (`const a = b`) and nested objects an export's shape is followed through.
+const MAX_NAME_CHAIN: usize = 8;
+
 impl<'t> Engine<'t, '_, '_> {
     /// The shape of each export that another file's calls can reach.
     pub(super) fn export_shapes(&self, module: &ModuleSyntax<'t>, path: &Path) -> Vec<(String, Shape)> {
@@ -22,8 +25,8 @@ impl<'t> Engine<'t, '_, '_> {
             .iter()
             .filter_map(|(name, exported)| {
                 let shape = match exported {
-                    Exported::Binding(node) => self.binding_shape(*node),
-                    Exported::Expression(node) => self.expression_shape(*node),
+                    Exported::Binding(node) => self.name_shape(*node, 0),
+                    Exported::Expression(node) => self.expression_shape(*node, 0),
                 }?;
                 let shape = with_via(shape, name, path, self);
                 shape.is_exportable().then(|| (name.clone(), shape))
@@ -31,46 +34,52 @@ impl<'t> Engine<'t, '_, '_> {
             .collect()
     }
 
-    /// What a name declared at the top level holds: a function's summary, an object, what
-    /// the flow bound to it, or a client.
-    fn binding_shape(&self, name: Node<'t>) -> Option<Shape> {
-        let parent = self.index.parent(name)?;
-        match parent.kind() {
-            "function_declaration" | "generator_function_declaration" => self.function_shape(parent),
-            "variable_declarator" => {
-                let value = parent.field("value");
-                if let Some(value) = value
-                    && let Some(shape) = self.expression_shape(value)
-                {
-                    return Some(shape);
+    /// What a name holds, where it is declared or used: a function's summary, an object,
+    /// what the flow bound to it, or a client. `depth` bounds chains of names
+    /// (`const a = b; const b = a;` ends).
+    fn name_shape(&self, name: Node<'t>, depth: usize) -> Option<Shape> {
+        if depth > MAX_NAME_CHAIN {
+            return None;
+        }
+        let text = self.text(name);
+        if let Some(parent) = self.index.parent(name)
+            && parent.field("name").is_some_and(|n| n.id() == name.id())
+        {
+            match parent.kind() {
+                "function_declaration" | "generator_function_declaration" => return self.function_shape(parent),
+                "variable_declarator" => {
+                    let from_value = parent.field("value").and_then(|value| self.expression_shape(value, depth + 1));
+                    return from_value.or_else(|| self.top_level_bound(text));
                 }
-                let text = self.text(name);
-                self.bound
-                    .iter()
-                    .find(|((scope, bound), _)| *bound == text && *scope == self.index.root_id())
-                    .map(|(_, shape)| shape.clone())
-            }
-            _ => {
-                // `export { a }` names a binding declared elsewhere in the file.
-                let text = self.text(name);
-                let declared = self.index.leaves_named(text).into_iter().find(|leaf| {
-                    self.index.parent(*leaf).is_some_and(|p| {
-                        matches!(p.kind(), "function_declaration" | "variable_declarator")
-                            && p.field("name").is_some_and(|n| n.id() == leaf.id())
-                    })
-                })?;
-                (declared.id() != name.id()).then(|| self.binding_shape(declared)).flatten()
+                _ => {}
             }
         }
+        // A use of the name (`export { a }`, `export default a`, `{ a }`): its declaration's.
+        let declared = self.index.leaves_named(text).into_iter().find(|leaf| {
+            leaf.id() != name.id()
+                && self.index.parent(*leaf).is_some_and(|p| {
+                    matches!(p.kind(), "function_declaration" | "variable_declarator")
+                        && p.field("name").is_some_and(|n| n.id() == leaf.id())
+                })
+        })?;
+        self.name_shape(declared, depth + 1)
     }
 
-    fn expression_shape(&self, value: Node<'t>) -> Option<Shape> {
+    fn top_level_bound(&self, name: &str) -> Option<Shape> {
+        let root = self.index.root_id();
+        self.bound.iter().find(|((scope, bound), _)| *bound == name && *scope == root).map(|(_, shape)| shape.clone())
+    }
+
+    fn expression_shape(&self, value: Node<'t>, depth: usize) -> Option<Shape> {
+        if depth > MAX_NAME_CHAIN {
+            return None;
+        }
         if is_function(value.kind()) {
             return self.function_shape(value);
         }
         match value.kind() {
-            "object" => self.object_shape(value),
-            "identifier" => self.binding_shape(value),
+            "object" => self.object_shape(value, depth + 1),
+            "identifier" => self.name_shape(value, depth + 1),
             _ => {
                 if let Some(shape) = self.reached.get(&value.id()) {
                     return Some(shape.clone());
@@ -98,7 +107,7 @@ impl<'t> Engine<'t, '_, '_> {
     }
 
     /// `{ load: () => invoke(…), save, checkout: base44.functions.checkout }`.
-    fn object_shape(&self, object: Node<'t>) -> Option<Shape> {
+    fn object_shape(&self, object: Node<'t>, depth: usize) -> Option<Shape> {
         let mut cursor = object.walk();
         let members: Vec<(String, Shape)> = object
             .named_children(&mut cursor)
@@ -107,11 +116,11 @@ impl<'t> Engine<'t, '_, '_> {
                     "pair" => {
                         let key = entry.field("key")?;
                         let value = entry.field("value")?;
-                        let shape = self.reached.get(&value.id()).cloned().or_else(|| self.expression_shape(value))?;
-                        (key, shape)
+                        let reached = self.reached.get(&value.id()).cloned();
+                        (key, reached.or_else(|| self.expression_shape(value, depth + 1))?)
                     }
                     "method_definition" => (entry.field("name")?, self.function_shape(entry)?),
-                    "shorthand_property_identifier" => (entry, self.binding_shape(entry)?),
+                    "shorthand_property_identifier" => (entry, self.name_shape(entry, depth + 1)?),
                     _ => return None,
                 };
                 let key = crate::syntax::string_literal(key, self.index.src)
