@@ -1,7 +1,29 @@
 -- base44-lsp for Neovim: starts the server for buffers inside a Base44 app (a folder holding base44/)
 -- and handles the base44.invoke / base44.showReferences commands of its code lenses and code actions.
--- Works with Neovim 0.7 (vim.lsp.start_client) and 0.8+ (vim.lsp.start); see editors/README.md.
+-- Works with Neovim 0.7 (vim.lsp.start_client) and 0.8+ (vim.lsp.start); on 0.11+ `vim.lsp.enable("base44")`
+-- uses lsp/base44.lua, which takes its config from M.lsp_config(). See editors/nvim/README.md.
 local M = {}
+
+-- Newer names where they exist, so 0.12 prints no deprecation warnings and 0.7 still works.
+local uv = vim.uv or vim.loop
+local islist = vim.islist or vim.tbl_islist
+
+-- Clients of a buffer (bufnr) or all of them (nil): get_clients is 0.10+, the others are gone in 0.12.
+local function clients(bufnr)
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients(bufnr and { bufnr = bufnr } or nil)
+  end
+  return bufnr and vim.lsp.buf_get_clients(bufnr) or vim.lsp.get_active_clients()
+end
+M.clients = clients
+
+-- client:request (0.11+) or client.request (older): the dot form is deprecated from 0.11.
+local function request(client, method, params, handler, bufnr)
+  if vim.fn.has("nvim-0.11") == 1 then
+    return client:request(method, params, handler, bufnr)
+  end
+  return client.request(method, params, handler, bufnr)
+end
 
 M.filetypes = { "javascript", "javascriptreact", "typescript", "typescriptreact" }
 
@@ -30,7 +52,7 @@ local options = vim.deepcopy(defaults)
 local clients_by_root = {}
 
 local function is_dir(path)
-  local stat = vim.loop.fs_stat(path)
+  local stat = uv.fs_stat(path)
   return stat ~= nil and stat.type == "directory"
 end
 
@@ -65,10 +87,10 @@ local function pretty_json(value, indent, key_order)
   local inner = indent .. "  "
   if type(value) == "table" then
     if vim.tbl_isempty(value) then
-      return vim.tbl_islist(value) and "[]" or "{}"
+      return islist(value) and "[]" or "{}"
     end
     local parts = {}
-    if vim.tbl_islist(value) then
+    if islist(value) then
       for _, item in ipairs(value) do
         table.insert(parts, inner .. pretty_json(item, inner))
       end
@@ -124,10 +146,10 @@ function M.show_response(name, result)
   end
   local buf = vim.api.nvim_create_buf(false, true)
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
-  vim.api.nvim_buf_set_option(buf, "filetype", "json")
-  vim.api.nvim_buf_set_option(buf, "modifiable", false)
-  vim.api.nvim_buf_set_option(buf, "bufhidden", "wipe")
-  pcall(vim.api.nvim_buf_set_name, buf, string.format("base44://%s/response-%d.json", name, vim.loop.hrtime()))
+  vim.bo[buf].filetype = "json"
+  vim.bo[buf].modifiable = false
+  vim.bo[buf].bufhidden = "wipe"
+  pcall(vim.api.nvim_buf_set_name, buf, string.format("base44://%s/response-%d.json", name, uv.hrtime()))
   vim.cmd("botright split")
   vim.api.nvim_win_set_buf(0, buf)
   return buf
@@ -143,7 +165,7 @@ function M.invoke(client, args, bufnr)
   -- Neovim's JSON decoding turns null into nil, which drops the key: put the null back.
   args = vim.tbl_extend("force", args, { data = args.data == nil and vim.NIL or args.data })
   vim.notify("base44: invoking " .. name .. " …", vim.log.levels.INFO)
-  client.request("workspace/executeCommand", { command = "base44.invoke", arguments = { args } }, function(err, result)
+  request(client, "workspace/executeCommand", { command = "base44.invoke", arguments = { args } }, function(err, result)
     if err then
       vim.notify("base44: invoking " .. name .. " failed: " .. tostring(err.message or err), vim.log.levels.ERROR)
       return
@@ -219,6 +241,21 @@ function M.config(root_dir)
   }
 end
 
+--- The config lsp/base44.lua gives `vim.lsp.enable("base44")` (0.11+): the defaults (or what setup()
+--- was given), the root found by the same rule as attach() (the nearest folder holding a base44/
+--- folder; none: no client), and the client-side commands. Override with vim.lsp.config("base44", {...}).
+function M.lsp_config()
+  local config = M.config(nil)
+  config.root_markers = nil
+  config.root_dir = function(bufnr, on_dir)
+    local root = M.find_root(vim.api.nvim_buf_get_name(bufnr))
+    if root then
+      on_dir(root)
+    end
+  end
+  return config
+end
+
 local function find_client(root)
   local id = clients_by_root[root]
   if id and vim.lsp.get_client_by_id(id) and not vim.lsp.client_is_stopped(id) then
@@ -255,12 +292,12 @@ end
 
 -- The buffer's base44 client, else any running one (e.g. when the response split has the focus).
 local function base44_client(bufnr)
-  for _, client in pairs(vim.lsp.buf_get_clients(bufnr or 0)) do
+  for _, client in pairs(clients(bufnr or vim.api.nvim_get_current_buf())) do
     if client.name == "base44" then
       return client
     end
   end
-  for _, client in pairs(vim.lsp.get_active_clients()) do
+  for _, client in pairs(clients(nil)) do
     if client.name == "base44" then
       return client
     end
@@ -301,7 +338,7 @@ local function define_commands()
   vim.api.nvim_create_user_command("Base44GenerateTypes", function()
     local client = base44_client(0)
     if client then
-      client.request("workspace/executeCommand", { command = "base44.generateTypes", arguments = {} }, function(err, result)
+      request(client, "workspace/executeCommand", { command = "base44.generateTypes", arguments = {} }, function(err, result)
         if err then
           vim.notify("base44: " .. tostring(err.message), vim.log.levels.ERROR)
         else

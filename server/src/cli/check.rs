@@ -1,43 +1,67 @@
-//! `base44-lsp check [PATH]`: the editor's diagnostics for every project under PATH,
-//! printed for people or as JSON, with an exit code CI can act on.
+//! `base44-lsp check [PATH]`: the editor's diagnostics for every project under PATH, printed for
+//! people, for GitHub, as SARIF or as JSON, with an exit code CI can act on.
 
 use std::io::Write;
 use std::path::Path;
 
-use crate::checks::batch::{WorkspaceReport, check_workspace};
+use super::problems::{Checked, collect};
+use super::{concise, full, github, json, sarif};
+use crate::checks::batch::check_workspace;
 use crate::modules::calls::CallKind;
 use crate::modules::flow::env::ConfiguredWrapper;
 use crate::project::sources::Disk;
 use crate::syntax::diagnostics::Severity;
-use crate::syntax::text::LineIndex;
-use crate::syntax::wording::counted;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    Text,
+    /// Each problem with its source line, then a summary.
+    Full,
+    /// One line per problem (`path:line:col: severity[code]: message`), then a summary.
+    #[value(alias = "text")]
+    Concise,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`).
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// `{"diagnostics": [...], "projects": [...]}`.
     Json,
 }
 
-/// Runs the check and returns the process exit code: 1 when any error was found,
-/// 2 when the path cannot be checked at all.
-pub fn run(path: &Path, format: Format, wrappers: &[ConfiguredWrapper], out: &mut dyn Write) -> i32 {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    pub format: Format,
+    /// More warnings than this fail the check (exit 1), as eslint's `--max-warnings`.
+    pub max_warnings: Option<usize>,
+    /// Colors in the `full` format.
+    pub color: bool,
+    /// Wrappers named on the command line (`--wrapper`).
+    pub wrappers: Vec<ConfiguredWrapper>,
+}
+
+/// Runs the check and returns the process exit code: 1 when an error was found (or more warnings
+/// than allowed), 2 when the path cannot be checked at all. What went wrong with the path or the
+/// warning limit goes to `err`, so `out` stays valid JSON, SARIF or workflow commands.
+pub fn run(path: &Path, options: Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let root = match std::fs::canonicalize(path) {
         Ok(root) if root.is_dir() => root,
-        Ok(_) => return fail(out, &format!("{} is not a folder", path.display())),
-        Err(err) => return fail(out, &format!("cannot read {}: {err}", path.display())),
+        Ok(_) => return fail(err, &format!("{} is not a folder", path.display())),
+        Err(error) => return fail(err, &format!("cannot read {}: {error}", path.display())),
     };
-    let report = check_workspace(std::slice::from_ref(&root), &Disk, wrappers.to_vec());
+    let report = check_workspace(std::slice::from_ref(&root), &Disk, options.wrappers.clone());
     let shown = |p: &Path| display_path(p, path, &root);
-    let written = match format {
-        Format::Text => write_text(&report, &shown, out),
-        Format::Json => write_json(&report, &shown, out),
+    let checked = collect(&report, &shown);
+    let written = match options.format {
+        Format::Full => full::write(&checked, options.color, out),
+        Format::Concise => concise::write(&checked, out),
+        Format::Github => github::write(&checked, out),
+        Format::Sarif => sarif::write(&checked, out),
+        Format::Json => json::write(&checked, out),
     };
-    if let Err(err) = written {
-        eprintln!("base44-lsp: cannot write the report: {err}");
+    if let Err(error) = written.and_then(|()| out.flush()) {
+        let _ = writeln!(err, "base44-lsp check: cannot write the report: {error}");
         return 2;
     }
-    let has_error = report.files.iter().flat_map(|f| &f.diagnostics).any(|d| d.severity == Severity::Error);
-    i32::from(has_error)
+    exit_code(&checked, options.max_warnings, err)
 }
 
 /// `callFn` or `callFn:1`: a wrapper named on the command line.
@@ -50,8 +74,23 @@ pub fn parse_wrapper(text: &str) -> Result<ConfiguredWrapper, String> {
     Ok(ConfiguredWrapper { name: name.to_string(), name_arg, data_arg: None, kind: CallKind::Invoke })
 }
 
-fn fail(out: &mut dyn Write, message: &str) -> i32 {
-    let _ = writeln!(out, "base44-lsp check: {message}");
+fn exit_code(checked: &Checked, max_warnings: Option<usize>, err: &mut dyn Write) -> i32 {
+    if checked.count(Severity::Error) > 0 {
+        return 1;
+    }
+    let warnings = checked.count(Severity::Warning);
+    match max_warnings {
+        Some(max) if warnings > max => {
+            let _ =
+                writeln!(err, "base44-lsp check: {warnings} warnings, more than the {max} allowed (--max-warnings)");
+            1
+        }
+        _ => 0,
+    }
+}
+
+fn fail(err: &mut dyn Write, message: &str) -> i32 {
+    let _ = writeln!(err, "base44-lsp check: {message}");
     2
 }
 
@@ -64,68 +103,21 @@ fn display_path(path: &Path, given: &Path, root: &Path) -> String {
     }
 }
 
-fn write_text(report: &WorkspaceReport, shown: &dyn Fn(&Path) -> String, out: &mut dyn Write) -> std::io::Result<()> {
-    let (mut errors, mut warnings) = (0, 0);
-    for file in &report.files {
-        let lines = LineIndex::new(&file.text);
-        for d in &file.diagnostics {
-            let (line, col) = lines.line_char_col(&file.text, d.range.start);
-            writeln!(out, "{}:{line}:{col}: {}[{}]: {}", shown(&file.path), d.severity.label(), d.code, d.message)?;
-            match d.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-                _ => {}
-            }
-        }
-    }
-    let projects = report.index.projects.len();
-    let functions = report.index.function_count();
-    writeln!(
-        out,
-        "{}: {}, {} ({} in {})",
-        report.index.folders.first().map(|f| shown(f)).unwrap_or_default(),
-        counted(errors, "error"),
-        counted(warnings, "warning"),
-        counted(functions, "function"),
-        counted(projects, "project"),
-    )
+/// Colors when standard output is a terminal and `NO_COLOR` is unset or empty (no-color.org).
+pub fn color_wanted(stdout_is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    stdout_is_terminal && no_color.is_none_or(|value| value.is_empty())
 }
 
-fn write_json(report: &WorkspaceReport, shown: &dyn Fn(&Path) -> String, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut diagnostics = Vec::new();
-    for file in &report.files {
-        let lines = LineIndex::new(&file.text);
-        for d in &file.diagnostics {
-            let (line, column) = lines.line_char_col(&file.text, d.range.start);
-            let (end_line, end_column) = lines.line_char_col(&file.text, d.range.end);
-            let fixes: Vec<serde_json::Value> =
-                d.fixes.iter().map(|fix| serde_json::json!({ "title": fix.title })).collect();
-            diagnostics.push(serde_json::json!({
-                "path": shown(&file.path),
-                "line": line,
-                "column": column,
-                "endLine": end_line,
-                "endColumn": end_column,
-                "severity": d.severity,
-                "code": d.code,
-                "message": d.message,
-                "fixes": fixes,
-            }));
-        }
+#[cfg(test)]
+mod tests {
+    use super::color_wanted;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn color_only_on_a_terminal_without_no_color() {
+        assert!(color_wanted(true, None));
+        assert!(color_wanted(true, Some(OsStr::new(""))), "an empty NO_COLOR does not count (no-color.org)");
+        assert!(!color_wanted(true, Some(OsStr::new("1"))));
+        assert!(!color_wanted(false, None));
     }
-    let projects: Vec<serde_json::Value> = report
-        .index
-        .projects
-        .iter()
-        .map(|p| {
-            serde_json::json!({
-                "root": shown(&p.project.root),
-                "layout": p.project.layout,
-                "functions": p.functions.iter().map(|f| f.name.clone()).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let value = serde_json::json!({ "diagnostics": diagnostics, "projects": projects });
-    serde_json::to_writer_pretty(&mut *out, &value)?;
-    writeln!(out)
 }

@@ -4,7 +4,12 @@
 //! (the one next to the functions is the more specific). Variables already set in the environment
 //! the server runs in win over both, as dotenv tools do. Syntax: `NAME=value` lines, an optional
 //! `export ` prefix, `#` comments, values bare (a ` #` starts a comment), in single quotes (taken
-//! as written) or in double quotes (`\n`, `\t`, `\"`, `\\` escapes; may span lines).
+//! as written) or in double quotes (`\n`, `\t`, `\"`, `\\` escapes; may span lines). A `$` is a
+//! `$`: no `${NAME}` substitution, as Node's dotenv reads the same file.
+//!
+//! Not dotenvy: 0.15.7 (the latest) was measured on 24 inputs and silently changes secrets that hold
+//! a `$` (`"$UNSET_X"` becomes `_X`, `p$w@h` loses `$w`) and rejects `"$HOME"`; a password with a
+//! `$` must reach the function as written.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -141,6 +146,19 @@ mod tests {
         assert_eq!(
             pairs("KEY=\"-----BEGIN\nabc\n-----END\"\nNEXT=1"),
             vec![("KEY".to_owned(), "-----BEGIN\nabc\n-----END".to_owned()), ("NEXT".to_owned(), "1".to_owned()),]
+        );
+    }
+
+    #[test]
+    fn dollar_signs_are_kept_as_written() {
+        assert_eq!(
+            pairs("A=p@ss$word\nB=\"$UNSET_X\"\nC=\"postgres://u:p$w@h\"\nD=${A}"),
+            vec![
+                ("A".to_owned(), "p@ss$word".to_owned()),
+                ("B".to_owned(), "$UNSET_X".to_owned()),
+                ("C".to_owned(), "postgres://u:p$w@h".to_owned()),
+                ("D".to_owned(), "${A}".to_owned()),
+            ]
         );
     }
 
