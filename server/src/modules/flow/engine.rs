@@ -345,9 +345,7 @@ pub(super) fn is_nothing(node: Node, index: &Index) -> bool {
 fn same_kind(a: &Shape, b: &Shape) -> bool {
     match (a, b) {
         (Shape::Promise(a), Shape::Promise(b)) => same_kind(a, b),
-        (Shape::AxiosResponse(_), Shape::AxiosResponse(_))
-        | (Shape::FetchResponse(_), Shape::FetchResponse(_))
-        | (Shape::Json(_), Shape::Json(_)) => true,
+        (Shape::AxiosResponse(_), Shape::AxiosResponse(_)) | (Shape::FetchResponse(_), Shape::FetchResponse(_)) => true,
         _ => false,
     }
 }

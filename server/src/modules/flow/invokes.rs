@@ -38,10 +38,9 @@ impl<'t> Engine<'t, '_, '_> {
                 if let Some(via) = origin.via.as_ref().filter(|_| AXIOS_RESPONSE_FIELDS.contains(&name)) {
                     self.raw_uses.insert((via.path.clone(), via.helper.clone()));
                 }
-                if name == "data" {
-                    self.push(Task::Value(member, Shape::Json(origin)));
-                } else {
-                    // The response's own fields too: `res.status` may be meant as the JSON's.
+                // The response's own fields too: `res.status` may be meant as the JSON's. (The
+                // JSON on `res.data` is not followed: no check reads it yet.)
+                if name != "data" {
                     let response = Shape::AxiosResponse(origin);
                     self.observations.push(Observation::Read { member, object, property, response });
                 }

@@ -37,7 +37,6 @@ impl<'t> Engine<'t, '_, '_> {
                 if let Some(via) = origin.via.as_ref().filter(|_| takes_raw_fields) {
                     self.raw_uses.insert((via.path.clone(), via.helper.clone()));
                 }
-                self.take_property(&properties, "data", Shape::Json(origin.clone()));
                 let response = Shape::AxiosResponse(origin);
                 self.observations.push(Observation::Destructure { pattern, response });
             }

@@ -1,6 +1,6 @@
 //! What the flow knows about a value: the things that lead to a call (a Base44 client, its
 //! `functions` module, `invoke`/`fetch` taken as values, function objects, functions whose
-//! calls invoke), and what a call gives (an invoke's axios response, the function's JSON,
+//! calls invoke), and what a call gives (an invoke's axios response,
 //! a fetch's native `Response`, a promise of one, or a container that holds one). The same
 //! shapes are a module's summaries: what an export gives the files that import it.
 
@@ -77,8 +77,6 @@ pub enum Shape {
     Promise(Box<Shape>),
     /// The raw axios response `invoke` resolves to.
     AxiosResponse(Origin),
-    /// The function's JSON: an invoke's `res.data`.
-    Json(Origin),
     /// The native `Response` `functions.fetch` resolves to.
     FetchResponse(Origin),
     /// `Promise.all`'s result: one entry per array element (`None`: not tracked).
@@ -130,17 +128,17 @@ impl Shape {
         }
     }
 
-    /// The call a response or the function's JSON comes from.
+    /// The call a response comes from.
     pub fn result_origin(&self) -> Option<&Origin> {
         match self {
-            Shape::AxiosResponse(origin) | Shape::FetchResponse(origin) | Shape::Json(origin) => Some(origin),
+            Shape::AxiosResponse(origin) | Shape::FetchResponse(origin) => Some(origin),
             _ => None,
         }
     }
 
     pub fn result_origin_mut(&mut self) -> Option<&mut Origin> {
         match self {
-            Shape::AxiosResponse(origin) | Shape::FetchResponse(origin) | Shape::Json(origin) => Some(origin),
+            Shape::AxiosResponse(origin) | Shape::FetchResponse(origin) => Some(origin),
             Shape::Promise(inner) => inner.result_origin_mut(),
             _ => None,
         }
@@ -158,7 +156,6 @@ impl Shape {
             | Shape::FunctionObject(_)
             | Shape::Promise(_)
             | Shape::AxiosResponse(_)
-            | Shape::Json(_)
             | Shape::FetchResponse(_) => true,
             _ => false,
         }
@@ -168,7 +165,6 @@ impl Shape {
     /// file that imports it worth reading.
     pub fn names_functions(&self) -> bool {
         match self {
-            // A helper that gives the function's JSON asks nothing of its callers.
             Shape::Function(summary) => {
                 summary.name_param.is_some() || summary.returns.as_ref().is_some_and(|r| r.response().is_some())
             }
