@@ -79,11 +79,7 @@ pub fn complete<'i>(
 ) -> Option<Completions<'i>> {
     let project = index.project_of(path)?;
     // A string that names a function: `invoke("|")`, `functions["|"]`, a wrapper's argument.
-    let written = facts
-        .sites
-        .iter()
-        .find(|s| s.form == SiteForm::Literal && s.content.start <= offset && offset <= s.content.end);
-    if let Some(site) = written.cloned().or_else(|| calls::call_site_at(tree, src, offset, &facts.namers)) {
+    if let Some(site) = facts.site_at(tree, src, offset, Some(SiteForm::Literal)) {
         return Some(Completions { replace: site.content, offered: Offered::Functions { project, kind: site.kind } });
     }
     complete_inputs(project, src, tree?, offset, facts)

@@ -9,7 +9,7 @@ use tree_sitter::Tree;
 
 use crate::checks::names::name_edit;
 use crate::features::completion::{describe_location, documentation};
-use crate::modules::calls::{self, CallSite};
+use crate::modules::calls::CallSite;
 use crate::modules::graph::FileFacts;
 use crate::modules::index::WorkspaceIndex;
 use crate::project::Layout;
@@ -40,13 +40,7 @@ pub fn target_at<'i>(
     facts: &FileFacts,
 ) -> Option<Target<'i>> {
     let project = index.project_of(path)?;
-    let site = facts
-        .sites
-        .iter()
-        .find(|s| s.content.start <= offset && offset <= s.content.end)
-        .cloned()
-        .or_else(|| calls::call_site_at(tree, src, offset, &facts.namers));
-    if let Some(site) = site {
+    if let Some(site) = facts.site_at(tree, src, offset, None) {
         let (name, range) = site.target(|name| project.function(name).is_some())?;
         let function = project.function(name)?;
         let renames_here = site.names_here();

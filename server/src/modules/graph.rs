@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use tree_sitter::Tree;
 
-use super::calls::{CallSite, Namer};
+use super::calls::{CallSite, Namer, SiteForm, call_site_at};
 use super::flow::env::{ConfiguredWrapper, Env, Imported as ImportedBinding};
 use super::flow::index::Index;
 use super::flow::shape::Shape;
@@ -37,6 +37,16 @@ pub struct FileFacts {
 }
 
 impl FileFacts {
+    /// The site whose name holds `offset` (ends included), of the form `only` when given;
+    /// else the one the tree or the line around the cursor says (half-typed code).
+    pub fn site_at(&self, tree: Option<&Tree>, src: &str, offset: usize, only: Option<SiteForm>) -> Option<CallSite> {
+        let known = self
+            .sites
+            .iter()
+            .find(|s| only.is_none_or(|form| s.form == form) && s.content.start <= offset && offset <= s.content.end);
+        known.cloned().or_else(|| call_site_at(tree, src, offset, &self.namers))
+    }
+
     /// What other files' calls and checks can reach through this file: its exports that
     /// name functions or are clients, and its re-exports.
     pub fn reach_summary(&self) -> (Vec<(String, Shape)>, Vec<ReExport>) {

@@ -7,7 +7,9 @@ use std::ops::Range;
 use tree_sitter::Node;
 
 use super::Checker;
-use super::report::{FETCH_RESULT_DATA, FETCH_RESULT_FIELD, INVOKE_RESULT_FIELD, INVOKE_RESULT_HEDGE, quotable};
+use super::report::{
+    FETCH_RESULT_DATA, FETCH_RESULT_FIELD, FixSpec, INVOKE_RESULT_FIELD, INVOKE_RESULT_HEDGE, quotable,
+};
 use crate::modules::flow::index::Index;
 use crate::modules::flow::scope::{binding_scope, enclosing_function, is_async, references_in};
 use crate::modules::flow::shape::{AXIOS_RESPONSE_FIELDS, FETCH_BODY_READERS, FETCH_RESPONSE_FIELDS, Origin};
@@ -51,14 +53,10 @@ impl<'t> Checker<'t, '_, '_, '_> {
             self.report(origin, range, INVOKE_RESULT_HEDGE, message, fix);
             return;
         }
-        let (dot, insert) = if optional { ("?.", "?.data") } else { (".", ".data") };
+        let (dot, fix) = insert_data(object, shown, name, optional);
         let message = format!(
             "`{shown}{dot}{name}` reads the axios response of {}; its JSON is on `{shown}.data`",
             self.describe(origin)
-        );
-        let fix = (
-            format!("Read `{shown}{insert}{dot}{name}`"),
-            vec![(object.end_byte()..object.end_byte(), insert.to_string())],
         );
         self.report(origin, range, INVOKE_RESULT_FIELD, message, Some(fix));
     }
@@ -74,14 +72,10 @@ impl<'t> Checker<'t, '_, '_, '_> {
         let object_text = self.text(object);
         let shown = quotable(object_text).unwrap_or("(…)");
         let optional = member.field("optional_chain").is_some();
-        let (dot, insert) = if optional { ("?.", "?.data") } else { (".", ".data") };
+        let (dot, fix) = insert_data(object, shown, name, optional);
         let message = format!(
             "`{shown}{dot}{name}` is the axios response's own `{name}`, not the `{name}` {} returns in its JSON; that is `{shown}.data.{name}`",
             self.describe(origin)
-        );
-        let fix = (
-            format!("Read `{shown}{insert}{dot}{name}`"),
-            vec![(object.end_byte()..object.end_byte(), insert.to_string())],
         );
         let range = read_range(member, object, property);
         self.report(origin, range, INVOKE_RESULT_FIELD, message, Some(fix));
@@ -257,6 +251,16 @@ impl<'t> Checker<'t, '_, '_, '_> {
         );
         self.report(origin, operand.byte_range(), INVOKE_RESULT_HEDGE, message, Some(fix));
     }
+}
+
+/// The accessor written (`.` or `?.`) and the fix that reads `name` off `.data` instead.
+fn insert_data(object: Node, shown: &str, name: &str, optional: bool) -> (&'static str, FixSpec) {
+    let (dot, insert) = if optional { ("?.", "?.data") } else { (".", ".data") };
+    let fix = (
+        format!("Read `{shown}{insert}{dot}{name}`"),
+        vec![(object.end_byte()..object.end_byte(), insert.to_string())],
+    );
+    (dot, fix)
 }
 
 /// The whole read (`res.success`) when the object is a plain name, else just the
