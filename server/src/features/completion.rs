@@ -7,6 +7,7 @@ use std::path::Path;
 
 use tree_sitter::{Node, Tree};
 
+pub use crate::features::describe::documentation;
 use crate::modules::calls::{self, CallKind, SiteForm};
 use crate::modules::graph::FileFacts;
 use crate::modules::index::WorkspaceIndex;
@@ -115,19 +116,6 @@ pub fn describe_location(project: &ProjectIndex, function: &FunctionDef) -> Stri
     slash_path(file.strip_prefix(&project.project.root).unwrap_or(file))
 }
 
-/// The function's doc comment and the inputs it reads, as Markdown.
-pub fn documentation(function: &FunctionDef) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(doc) = function.serve.as_ref().and_then(|s| s.doc.clone()) {
-        parts.push(doc);
-    }
-    if !function.inputs.is_empty() {
-        let inputs: Vec<String> = function.inputs.iter().map(|i| format!("`{i}`")).collect();
-        parts.push(format!("Inputs: {}", inputs.join(", ")));
-    }
-    (!parts.is_empty()).then(|| parts.join("\n\n"))
-}
-
 fn complete_inputs<'i>(
     project: &'i ProjectIndex,
     src: &str,
@@ -144,17 +132,21 @@ fn complete_inputs<'i>(
         return None;
     }
     let function = project.function(&site.value)?;
+    let inputs = &function.contract.as_ref()?.inputs;
     let word_start = src[..offset].rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).map_or(0, |i| i + 1);
     let present = present_keys(object, src);
-    let items = function
-        .inputs
+    let items = inputs
         .iter()
-        .filter(|input| !present.contains(input))
+        .filter(|input| !present.contains(&input.name))
         .map(|input| Completion {
             kind: CompletionKind::Input,
-            label: input,
-            detail: Some(format!("input of {}", function.name)),
-            new_text: Cow::Borrowed(input),
+            label: &input.name,
+            detail: Some(format!(
+                "{} input of {}",
+                if input.required { "required" } else { "optional" },
+                function.name
+            )),
+            new_text: Cow::Borrowed(&input.name),
         })
         .collect();
     Some(Completions { replace: word_start..offset, offered: Offered::Inputs(items) })

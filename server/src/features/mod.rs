@@ -2,5 +2,6 @@
 //! references, rename, hover) and code lenses.
 
 pub mod completion;
+pub mod describe;
 pub mod lenses;
 pub mod navigation;

@@ -11,7 +11,8 @@ use crate::features::completion::complete;
 use crate::features::lenses::document_actions;
 use crate::features::navigation::target_at;
 use crate::modules::index::{BuildOptions, WorkspaceIndex};
-use crate::project::serve::{find_inputs, find_serve};
+use crate::project::contract::infer_contract;
+use crate::project::serve::find_serve;
 use crate::project::sources::Disk;
 use crate::syntax::diagnostics::Diagnostic;
 use crate::syntax::text::LineIndex;
@@ -109,10 +110,13 @@ pub fn exercise_as(text: &str, offsets: Offsets, roles: &[Role]) {
             for action in &actions.invokes {
                 assert_inside(text, &action.range, "an invoke action");
             }
-            if let Some(serve) = find_serve(tree, text) {
+            let serve = find_serve(tree, text);
+            if let Some(serve) = &serve {
                 assert_inside(text, &serve.range, "a serve");
             }
-            let _ = find_inputs(tree, text);
+            for secret in infer_contract(tree, text, serve.as_ref()).secrets {
+                assert_inside(text, &secret.range, "a secret's name");
+            }
         }
         for offset in offsets.of(text) {
             if let Some(found) = complete(&fixture.index, path, text, tree.as_ref(), offset, &facts) {

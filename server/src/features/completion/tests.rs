@@ -55,7 +55,7 @@ fn fetch_paths_get_a_leading_slash() {
 fn inputs_inside_the_data_object() {
     assert_eq!(
         check(r#"base44.functions.invoke("process-order", { orderId: 1, ac$0 })"#),
-        [r#"action => action @ "ac" | input of process-order"#]
+        [r#"action => action @ "ac" | required input of process-order"#]
     );
 }
 
@@ -70,7 +70,10 @@ fn documentation_holds_doc_comment_and_inputs() {
     let cursor = Cursor::new(SHOP, r#"base44.functions.invoke("$0")"#);
     let project = cursor.index.project_of(&cursor.path).expect("project");
     let doc = project.function("process-order").and_then(documentation);
-    assert_eq!(doc.as_deref(), Some("Ships an order.\n\nInputs: `orderId`, `action`"));
+    assert_eq!(
+        doc.as_deref(),
+        Some("Ships an order.\n\n**Inputs:** `orderId`, `action`\n\n**Responses:**\n- 200: `ok`")
+    );
 }
 
 /// A project whose page calls through a wrapper and a function object of other files.
