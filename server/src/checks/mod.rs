@@ -3,6 +3,7 @@
 //! come through [`file_diagnostics`], so they agree on every file.
 
 pub mod batch;
+pub mod contracts;
 pub mod names;
 pub mod shapes;
 
@@ -53,7 +54,10 @@ pub fn file_diagnostics(
             out.extend(names::check_call_site(project, path, site, src));
         }
         out.extend(names::project_problems_in(project, path, src, tree));
+        out.extend(contracts::contract_diagnostics(project, path, src, tree, analysis));
     }
     out.extend(shapes::shape_diagnostics(&analysis.index, &analysis.flow.observations, path, project));
+    // In document order, as `check` prints them.
+    out.sort_by_key(|d| (d.range.start, d.range.end));
     out
 }

@@ -165,6 +165,16 @@ fn suggestions(project: &ProjectIndex, site: &CallSite) -> Vec<(String, Range<us
     relative.into_iter().map(|(name, range)| (name, start + range.start..start + range.end)).collect()
 }
 
+/// Up to three of `candidates` close to what was written, best first (case ignored).
+pub fn closest<'a>(written: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let closeness = Closeness::new(written);
+    let mut scored: Vec<(usize, &str)> =
+        candidates.into_iter().filter(|c| *c != written).filter_map(|c| Some((closeness.distance(c)?, c))).collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
 fn close_names(project: &ProjectIndex, kind: CallKind, value: &str) -> Vec<(String, Range<usize>)> {
     let mut scored: Vec<(usize, &str, Range<usize>)> = match kind {
         CallKind::Invoke => {

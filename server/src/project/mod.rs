@@ -7,6 +7,7 @@
 
 pub mod confine;
 pub mod contract;
+pub mod env_file;
 pub mod functions;
 pub mod index;
 pub mod scan;

@@ -50,6 +50,10 @@ pub enum Observation<'t> {
     WholeHedge { binary: Node<'t>, operand: Node<'t>, origin: Origin },
     /// A parameter bound to the error of failed invokes (and nothing else).
     InvokeError { param: Node<'t>, origins: Vec<Origin> },
+    /// A key read off a function's JSON: `res.data.success`.
+    JsonRead { member: Node<'t>, property: Node<'t>, origin: Origin },
+    /// An object pattern taking keys of a function's JSON: `const { success } = res.data`.
+    JsonDestructure { pattern: Node<'t>, origin: Origin },
 }
 
 /// What the flow found in one file.
@@ -63,6 +67,8 @@ pub struct FileFlow<'t> {
     pub namers: Vec<Namer>,
     /// Helpers of other files (file, export) whose raw response this file reads as one.
     pub raw_uses: Vec<(PathBuf, String)>,
+    /// The expressions that hold a named function's JSON, with its name.
+    pub json_spots: Vec<(std::ops::Range<usize>, String)>,
 }
 
 /// Runs the flow over a parsed file.
@@ -85,13 +91,15 @@ pub fn analyse<'t>(index: &Index<'t, '_>, module: &ModuleSyntax<'t>, env: &Env, 
     let exports = engine.export_shapes(module, path);
     let namers = engine.namers();
     let raw_uses = std::mem::take(&mut engine.raw_uses).into_iter().collect();
+    let json_spots = std::mem::take(&mut engine.json_spots);
     let mut sites = std::mem::take(&mut engine.sites);
     sites.sort_by_key(|s| (s.call.start, s.content.start));
     sites.dedup_by(|a, b| a.content == b.content && a.form == b.form);
     if index.too_deep() {
-        return FileFlow { sites, observations: Vec::new(), exports, namers, raw_uses };
+        return FileFlow { sites, observations: Vec::new(), exports, namers, raw_uses, json_spots };
     }
-    FileFlow { sites, observations: std::mem::take(&mut engine.observations), exports, namers, raw_uses }
+    let observations = std::mem::take(&mut engine.observations);
+    FileFlow { sites, observations, exports, namers, raw_uses, json_spots }
 }
 
 /// Where the flow starts: each `….functions` read on a Base44 client (and each
