@@ -79,12 +79,7 @@ impl<'t> Found<'t> {
 fn request_name<'s>(reader: &Reader<'_, 's>, handler: Node) -> Option<&'s str> {
     let param = match handler.child_by_field_name("parameter") {
         Some(single) => single,
-        None => {
-            let params = handler.child_by_field_name("parameters")?;
-            let mut cursor = params.walk();
-            let first = params.named_children(&mut cursor).find(|p| p.kind() != "comment")?;
-            first
-        }
+        None => first_named(handler.child_by_field_name("parameters")?)?,
     };
     let name = match param.kind() {
         "identifier" => param,
@@ -275,15 +270,14 @@ fn inside_if_condition(above: &[Node]) -> bool {
     above.iter().take(8).any(|n| n.kind() == "if_statement")
 }
 
+/// A node's first named child that is not a comment.
+fn first_named(node: Node) -> Option<Node> {
+    (0..node.named_child_count()).filter_map(|i| node.named_child(i)).find(|child| child.kind() != "comment")
+}
+
 /// Whether an `if`'s consequence returns or throws first: a guard.
 fn exits_at_once(if_statement: Node) -> bool {
     let Some(consequence) = if_statement.child_by_field_name("consequence") else { return false };
-    let first = if consequence.kind() == "statement_block" {
-        let mut cursor = consequence.walk();
-        let first = consequence.named_children(&mut cursor).find(|s| s.kind() != "comment");
-        first
-    } else {
-        Some(consequence)
-    };
+    let first = if consequence.kind() == "statement_block" { first_named(consequence) } else { Some(consequence) };
     first.is_some_and(|statement| matches!(statement.kind(), "return_statement" | "throw_statement"))
 }
