@@ -272,7 +272,8 @@ fn inside_if_condition(above: &[Node]) -> bool {
 
 /// A node's first named child that is not a comment.
 fn first_named(node: Node) -> Option<Node> {
-    (0..node.named_child_count()).filter_map(|i| node.named_child(i)).find(|child| child.kind() != "comment")
+    let count = u32::try_from(node.named_child_count()).unwrap_or(u32::MAX);
+    (0..count).filter_map(|i| node.named_child(i)).find(|child| child.kind() != "comment")
 }
 
 /// Whether an `if`'s consequence returns or throws first: a guard.
