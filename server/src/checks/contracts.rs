@@ -41,6 +41,9 @@ pub fn contract_diagnostics(
     }
     for observation in &analysis.flow.observations {
         match observation {
+            // Half-typed (`res.data.` before the next line's word): the tree's guess is no key.
+            Observation::JsonRead { member, .. } | Observation::JsonDestructure { pattern: member, .. }
+                if member.has_error() => {}
             Observation::JsonRead { member, property, origin } => {
                 let key = (text(*property, src), property.byte_range());
                 out.extend(check.response_key(origin, *member, key));

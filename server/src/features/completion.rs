@@ -18,6 +18,7 @@ use crate::project::index::ProjectIndex;
 pub enum CompletionKind {
     Function,
     Input,
+    ResponseKey,
 }
 
 /// One item, borrowing from the index: a list holds every function of a project.
@@ -44,11 +45,9 @@ pub struct Completions<'i> {
 pub enum Offered<'i> {
     /// Every function of the project, for a call of this kind: the same items at every
     /// such call until the index changes, so they are listed only when asked for.
-    Functions {
-        project: &'i ProjectIndex,
-        kind: CallKind,
-    },
-    Inputs(Vec<Completion<'i>>),
+    Functions { project: &'i ProjectIndex, kind: CallKind },
+    /// Items listed here: a function's inputs, its response keys.
+    Listed(Vec<Completion<'i>>),
 }
 
 impl<'i> Completions<'i> {
@@ -56,14 +55,14 @@ impl<'i> Completions<'i> {
     pub fn every_function(&self) -> Option<CallKind> {
         match self.offered {
             Offered::Functions { kind, .. } => Some(kind),
-            Offered::Inputs(_) => None,
+            Offered::Listed(_) => None,
         }
     }
 
     pub fn items(&self) -> Vec<Completion<'i>> {
         match &self.offered {
             Offered::Functions { project, kind } => function_items(project, *kind),
-            Offered::Inputs(items) => items.clone(),
+            Offered::Listed(items) => items.clone(),
         }
     }
 }
@@ -82,6 +81,9 @@ pub fn complete<'i>(
     // A string that names a function: `invoke("|")`, `functions["|"]`, a wrapper's argument.
     if let Some(site) = facts.site_at(tree, src, offset, Some(SiteForm::Literal)) {
         return Some(Completions { replace: site.content, offered: Offered::Functions { project, kind: site.kind } });
+    }
+    if let Some(keys) = super::response_keys::complete_response_keys(project, src, tree, offset, facts) {
+        return Some(keys);
     }
     complete_inputs(project, src, tree?, offset, facts)
 }
@@ -149,7 +151,7 @@ fn complete_inputs<'i>(
             new_text: Cow::Borrowed(&input.name),
         })
         .collect();
-    Some(Completions { replace: word_start..offset, offered: Offered::Inputs(items) })
+    Some(Completions { replace: word_start..offset, offered: Offered::Listed(items) })
 }
 
 fn enclosing_data_object<'t>(tree: &'t Tree, src: &str, offset: usize) -> Option<Node<'t>> {

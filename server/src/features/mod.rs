@@ -5,3 +5,5 @@ pub mod completion;
 pub mod describe;
 pub mod lenses;
 pub mod navigation;
+pub mod response_keys;
+pub mod signature;

@@ -7,7 +7,7 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use super::handlers::{commands, completion, lenses, lifecycle, navigation, sync, watched};
+use super::handlers::{commands, completion, lenses, lifecycle, navigation, signature, sync, watched};
 use super::raw_results::RawResults;
 use super::session::Session;
 use super::{offload, readiness};
@@ -95,6 +95,10 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         navigation::hover(&self.session, params)
+    }
+
+    async fn signature_help(&self, params: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
+        signature::signature_help(&self.session, params)
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

@@ -107,3 +107,44 @@ fn names_and_inputs_through_a_wrapper_and_a_function_object() {
     assert_eq!(through_other_files(r#"call("send-email", { $0 });"#), ["to => to @ \"\"", "subject => subject @ \"\""]);
     assert_eq!(through_other_files(r#"sendEmail({ to: 1, s$0 });"#), ["subject => subject @ \"s\""]);
 }
+
+/// The response keys offered in a page of a project whose `orders` answers two ways.
+fn response_keys(page: &str) -> Vec<String> {
+    let fixture = format!(
+        r#"
+//- /base44/config.jsonc
+{{}}
+//- /base44/functions/orders/entry.ts
+Deno.serve(async (req) => {{
+  const {{ id }} = await req.json();
+  if (!id) return Response.json({{ error: "id" }}, {{ status: 400 }});
+  return Response.json({{ success: true, order: {{ id }} }});
+}});
+//- /src/pages/Page.jsx
+{page}
+"#
+    );
+    let cursor = Cursor::fixture(&fixture);
+    let tree = cursor.syntax();
+    render(&cursor, tree.as_ref())
+}
+
+#[test]
+fn keys_of_the_functions_json() {
+    let expected = [
+        r#"success => success @ "" | orders response key (200)"#,
+        r#"order => order @ "" | orders response key (200)"#,
+        r#"error => error @ "" | orders response key (400)"#,
+    ];
+    let after_dot = "async function f() {\n  const res = await base44.functions.invoke(\"orders\", { id: 1 });\n  return res.data.$0\n}";
+    assert_eq!(response_keys(after_dot), expected);
+    let awaited = "async function f() {\n  return (await base44.functions.invoke(\"orders\", { id: 1 })).data?.$0;\n}";
+    assert_eq!(response_keys(awaited), expected);
+    let pattern = "async function f() {\n  const res = await base44.functions.invoke(\"orders\", { id: 1 });\n  const { $0 } = res.data;\n}";
+    assert_eq!(response_keys(pattern), expected);
+    let typed = "async function f() {\n  const res = await base44.functions.invoke(\"orders\", { id: 1 });\n  return res.data.su$0;\n}";
+    assert_eq!(response_keys(typed)[0], r#"success => success @ "su" | orders response key (200)"#);
+    // The raw response's own fields are TypeScript's business.
+    let raw = "async function f() {\n  const res = await base44.functions.invoke(\"orders\", { id: 1 });\n  return res.$0;\n}";
+    assert_eq!(response_keys(raw), ["none"]);
+}

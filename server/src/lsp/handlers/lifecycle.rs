@@ -8,8 +8,8 @@ use tower_lsp_server::ls_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions,
     CompletionOptions, ConfigurationItem, DidChangeWatchedFilesRegistrationOptions, ExecuteCommandOptions,
     FileSystemWatcher, GlobPattern, HoverProviderCapability, InitializeParams, InitializeResult, OneOf, Registration,
-    RenameOptions, ResourceOperationKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
-    TextDocumentSyncKind, WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
+    RenameOptions, ResourceOperationKind, ServerCapabilities, ServerInfo, SignatureHelpOptions,
+    TextDocumentSyncCapability, TextDocumentSyncKind, WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
 };
 
 use crate::lsp::convert::uri_to_path;
@@ -90,7 +90,8 @@ pub fn capabilities() -> ServerCapabilities {
     ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::INCREMENTAL)),
         completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec!["\"".into(), "'".into(), "`".into(), "/".into()]),
+            // `.` for the keys of a function's JSON (`res.data.|`).
+            trigger_characters: Some(vec!["\"".into(), "'".into(), "`".into(), "/".into(), ".".into()]),
             resolve_provider: Some(true),
             ..Default::default()
         }),
@@ -101,6 +102,11 @@ pub fn capabilities() -> ServerCapabilities {
             work_done_progress_options: Default::default(),
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        signature_help_provider: Some(SignatureHelpOptions {
+            trigger_characters: Some(vec!["(".into(), ",".into(), "{".into()]),
+            retrigger_characters: Some(vec![",".into(), " ".into()]),
+            work_done_progress_options: Default::default(),
+        }),
         code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::EMPTY]),

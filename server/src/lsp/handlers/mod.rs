@@ -9,6 +9,7 @@ pub mod invoke;
 pub mod lenses;
 pub mod lifecycle;
 pub mod navigation;
+pub mod signature;
 pub mod status;
 pub mod sync;
 pub mod watched;

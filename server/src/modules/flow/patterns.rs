@@ -43,7 +43,12 @@ impl<'t> Engine<'t, '_, '_> {
                 let response = Shape::AxiosResponse(origin);
                 self.observations.push(Observation::Destructure { pattern, response });
             }
-            Shape::Json(origin) => self.observations.push(Observation::JsonDestructure { pattern, origin }),
+            Shape::Json(origin) => {
+                if let Some(name) = &origin.name {
+                    self.json_spots.push((pattern.byte_range(), name.clone()));
+                }
+                self.observations.push(Observation::JsonDestructure { pattern, origin });
+            }
             Shape::FetchResponse(_) => {
                 self.observations.push(Observation::Destructure { pattern, response: shape });
             }
