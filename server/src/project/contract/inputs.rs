@@ -4,10 +4,14 @@
 //! `form.get("file")`. A key destructured without a default is required unless the handler
 //! tests it for presence other than to answer an error (`a ?? 1`, `if (a) …`). A body passed on
 //! whole, spread, read with a computed key, or a request handed to other code, opens the inputs.
+//! A body (or the request) handed to a function of the entry is followed into it.
 
 use tree_sitter::Node;
 
-use super::{Input, Reader, is_function, key_text};
+use super::{Input, Reader, is_function, key_text, parameter_patterns};
+
+/// How many functions deep a body handed on is followed.
+const MAX_HELPER_DEPTH: usize = 4;
 
 /// What a request's member is, read off its name.
 enum RequestUse {
@@ -22,50 +26,99 @@ enum RequestUse {
 /// The inputs of `handler`, and whether they are open.
 pub(super) fn read(reader: &Reader, handler: Node) -> (Vec<Input>, bool) {
     let mut found = Found::default();
-    let Some(request) = request_name(reader, handler) else {
+    let Some(request) = request_parameter(handler) else {
         // No request parameter: nothing of the body can be read.
         return (Vec::new(), false);
     };
-    for (reference, above) in reader.references(handler, request) {
+    request_reads(reader, handler, request, &mut found);
+    let inputs = found.finish(reader, handler);
+    (inputs, found.open)
+}
+
+/// The reads of the request bound to `request` in `function`.
+fn request_reads<'t>(reader: &Reader<'t, '_>, function: Node<'t>, request: Node<'t>, found: &mut Found<'t>) {
+    for (reference, above) in reader.references(function, reader.text(request)) {
         let Some(parent) = above.first().copied() else { continue };
-        if parent.kind() == "required_parameter" || parent.kind() == "formal_parameters" || is_function(parent) {
+        if reference.id() == request.id()
+            || matches!(parent.kind(), "required_parameter" | "optional_parameter" | "formal_parameters")
+            || is_function(parent)
+        {
             continue;
         }
         match parent.kind() {
             "member_expression" if parent.child_by_field_name("object") == Some(reference) => {
                 let property = parent.child_by_field_name("property").map(|p| reader.text(p)).unwrap_or("");
                 match request_use(property) {
-                    RequestUse::Body { form } => body_read(reader, handler, &above[1..], form, &mut found),
+                    RequestUse::Body { form } => body_read(reader, function, &above[1..], form, found),
                     RequestUse::Other => {}
                     RequestUse::Opaque => found.open = true,
                 }
             }
             "arguments" if is_client_from_request(reader, &above) => {}
+            "arguments" => match passed_to(reader, &above, reference) {
+                Some((helper, param)) if param.kind() == "identifier" => {
+                    found.inside(helper, |found| request_reads(reader, helper, param, found));
+                }
+                _ => found.open = true,
+            },
             _ => found.open = true,
         }
     }
-    let inputs = found.finish(reader, handler);
-    (inputs, found.open)
 }
+
+/// `helper(…, value, …)` where `helper` is a function of the entry: it, and the parameter
+/// (name or pattern) that binds `value`. `above` starts at the value's parent.
+fn passed_to<'t>(reader: &Reader<'t, '_>, above: &[Node<'t>], value: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
+    let args = above.first().filter(|a| a.kind() == "arguments")?;
+    let call = above.get(1).filter(|c| c.kind() == "call_expression")?;
+    let callee = call.child_by_field_name("function").filter(|f| f.kind() == "identifier")?;
+    let function = reader.function_named(reader.text(callee))?;
+    let mut cursor = args.walk();
+    let index =
+        args.named_children(&mut cursor).filter(|a| a.kind() != "comment").position(|a| a.id() == value.id())?;
+    let (pattern, _) = parameter_patterns(function).get(index).copied()?;
+    Some((function, pattern))
+}
+
+/// One key read: its name, its binding when destructured without a default, whether that
+/// read requires it, and the function the binding lives in.
+type Key<'t> = (String, Option<Node<'t>>, bool, Option<Node<'t>>);
 
 #[derive(Default)]
 struct Found<'t> {
-    /// Each key with the local name it is bound to (when destructured), in reading order.
-    keys: Vec<(String, Option<Node<'t>>, bool)>,
+    /// In reading order.
+    keys: Vec<Key<'t>>,
     open: bool,
+    /// The function of the entry being read when not the handler, and how deep it was handed.
+    scope: Option<Node<'t>>,
+    depth: usize,
 }
 
 impl<'t> Found<'t> {
     /// A key read: `local` is its binding when destructured without a default.
     fn key(&mut self, name: String, local: Option<Node<'t>>, required: bool) {
-        self.keys.push((name, local, required));
+        self.keys.push((name, local, required, self.scope));
+    }
+
+    /// Reads inside `function`, a function of the entry the body was handed to.
+    fn inside(&mut self, function: Node<'t>, read: impl FnOnce(&mut Self)) {
+        if self.depth >= MAX_HELPER_DEPTH {
+            self.open = true;
+            return;
+        }
+        let outer = self.scope.replace(function);
+        self.depth += 1;
+        read(self);
+        self.depth -= 1;
+        self.scope = outer;
     }
 
     /// The inputs, a key required when some read of it is (and its binding is not tested).
     fn finish(&self, reader: &Reader, handler: Node) -> Vec<Input> {
         let mut inputs: Vec<Input> = Vec::new();
-        for (name, local, required) in &self.keys {
-            let required = *required && local.is_none_or(|local| !tested_for_presence(reader, handler, local));
+        for (name, local, required, scope) in &self.keys {
+            let scope = scope.unwrap_or(handler);
+            let required = *required && local.is_none_or(|local| !tested_for_presence(reader, scope, local));
             match inputs.iter_mut().find(|input| &input.name == name) {
                 Some(input) => input.required |= required,
                 None => inputs.push(Input { name: name.clone(), required }),
@@ -75,18 +128,10 @@ impl<'t> Found<'t> {
     }
 }
 
-/// The name of the handler's request parameter.
-fn request_name<'s>(reader: &Reader<'_, 's>, handler: Node) -> Option<&'s str> {
-    let param = match handler.child_by_field_name("parameter") {
-        Some(single) => single,
-        None => first_named(handler.child_by_field_name("parameters")?)?,
-    };
-    let name = match param.kind() {
-        "identifier" => param,
-        "required_parameter" | "optional_parameter" => param.child_by_field_name("pattern")?,
-        _ => return None,
-    };
-    (name.kind() == "identifier").then(|| reader.text(name))
+/// The handler's request parameter, when it is a plain name.
+fn request_parameter(handler: Node) -> Option<Node> {
+    let (pattern, _) = parameter_patterns(handler).into_iter().next()?;
+    (pattern.kind() == "identifier").then_some(pattern)
 }
 
 fn request_use(property: &str) -> RequestUse {
@@ -214,6 +259,15 @@ fn kept_whole<'t>(reader: &Reader<'t, '_>, handler: Node<'t>, name: Node<'t>, fo
                     _ => found.open = true,
                 }
             }
+            "arguments" => match passed_to(reader, &above, reference) {
+                Some((helper, param)) if param.kind() == "identifier" => {
+                    found.inside(helper, |found| kept_whole(reader, helper, param, form, found));
+                }
+                Some((helper, param)) if param.kind() == "object_pattern" && !form => {
+                    found.inside(helper, |found| destructure(reader, param, found));
+                }
+                _ => found.open = true,
+            },
             _ => found.open = true,
         }
     }

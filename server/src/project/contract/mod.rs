@@ -149,7 +149,12 @@ impl<'t, 's> Reader<'t, 's> {
         if node.kind() != "identifier" {
             return None;
         }
-        let name = self.text(node);
+        self.function_named(self.text(node))
+    }
+
+    /// The function a top-level statement declares under `name` (`function name`, `const name
+    /// = () => …`), exported or not.
+    fn function_named(&self, name: &str) -> Option<Node<'t>> {
         let root = self.tree.root_node();
         let mut cursor = root.walk();
         let statements: Vec<Node> = root.named_children(&mut cursor).collect();
@@ -175,6 +180,38 @@ impl<'t, 's> Reader<'t, 's> {
         })
     }
 
+    /// The name a function is declared under (`function name`, `const name = …`).
+    fn name_of(&self, function: Node) -> Option<&'s str> {
+        if let Some(name) = function.child_by_field_name("name").filter(|_| function.kind() == "function_declaration") {
+            return Some(self.text(name));
+        }
+        let declarator = function.parent().filter(|p| p.kind() == "variable_declarator")?;
+        let name = declarator.child_by_field_name("name").filter(|n| n.kind() == "identifier")?;
+        (declarator.child_by_field_name("value") == Some(function)).then(|| self.text(name))
+    }
+
+    /// The calls of the function named `name` in the entry (`name(…)`), and whether the name
+    /// is also used otherwise (passed on, stored): its callers cannot all be known then.
+    fn calls_of(&self, name: &'s str, declared: Node) -> (Vec<Node<'t>>, bool) {
+        let mut calls = Vec::new();
+        let mut escapes = false;
+        for (leaf, above) in self.words(0..self.src.len(), name) {
+            if leaf.kind() != "identifier" || declared.byte_range().contains(&leaf.start_byte()) {
+                continue;
+            }
+            match above.first() {
+                Some(call)
+                    if call.kind() == "call_expression" && call.child_by_field_name("function") == Some(leaf) =>
+                {
+                    calls.push(*call);
+                }
+                Some(parent) if parent.kind() == "variable_declarator" => {}
+                _ => escapes = true,
+            }
+        }
+        (calls, escapes)
+    }
+
     /// The identifiers spelled `name` in `scope` that are not property names.
     fn references(&self, scope: Node<'t>, name: &'s str) -> Vec<(Node<'t>, Vec<Node<'t>>)> {
         self.words(scope.byte_range(), name)
@@ -188,6 +225,38 @@ fn is_function(node: Node) -> bool {
         node.kind(),
         "function_declaration" | "function_expression" | "function" | "arrow_function" | "method_definition"
     )
+}
+
+/// A function's parameters as (pattern, default value), in order: the pattern is the name,
+/// or the object pattern, a parameter binds.
+fn parameter_patterns(function: Node) -> Vec<(Node, Option<Node>)> {
+    if let Some(single) = function.child_by_field_name("parameter") {
+        return vec![(single, None)];
+    }
+    let Some(list) = function.child_by_field_name("parameters") else { return Vec::new() };
+    let mut cursor = list.walk();
+    let params: Vec<Node> = list.named_children(&mut cursor).filter(|p| p.kind() != "comment").collect();
+    params
+        .into_iter()
+        .map(|param| match param.kind() {
+            "required_parameter" | "optional_parameter" => {
+                (param.child_by_field_name("pattern").unwrap_or(param), param.child_by_field_name("value"))
+            }
+            "assignment_pattern" => {
+                (param.child_by_field_name("left").unwrap_or(param), param.child_by_field_name("right"))
+            }
+            _ => (param, None),
+        })
+        .collect()
+}
+
+/// A function's parameters as (name, default value), in order; `None` in place of one that is
+/// not a plain name (a pattern, a rest).
+fn parameters<'t>(function: Node<'t>, src: &str) -> Vec<Option<(String, Option<Node<'t>>)>> {
+    parameter_patterns(function)
+        .into_iter()
+        .map(|(pattern, default)| (pattern.kind() == "identifier").then(|| (text(pattern, src).to_string(), default)))
+        .collect()
 }
 
 /// The key of a property (`a`, `"a"`), as written without quotes.

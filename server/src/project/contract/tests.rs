@@ -137,6 +137,8 @@ fn responses_open_when_built_elsewhere() {
     for src in [
         "Deno.serve(async () => Response.json(result));",
         "Deno.serve(async () => { return json({ ok: true }); });",
+        "const json = (d) => Response.json(d);\nDeno.serve(async () => json(await load()));",
+        "const json = (d) => Response.json(d);\nDeno.serve(async () => { return json({ ok: true }); });\nexport { json };",
         "Deno.serve(async () => { const res = Response.json({ ok: true }); return res; });",
         "const handler = async () => Response.json({ ...base, ok: true });\nDeno.serve(handler);",
     ] {
@@ -167,4 +169,63 @@ Deno.serve(async (req) => {
 });"#,
     );
     assert_eq!(found[2..], ["secrets: STRIPE_KEY", "entities: AuditLog.create Order.filter/update"]);
+}
+
+#[test]
+fn responses_built_by_helpers_in_the_entry() {
+    let found = contract(
+        r#"const cors = { "Access-Control-Allow-Origin": "*" };
+const json = (data, status = 200) => Response.json(data, { status, headers: cors });
+function fail(message, status) {
+  return new Response(JSON.stringify({ error: message }), { status, headers: cors });
+}
+const notFound = () => Response.json({ error: "not found", code: "NF" }, { status: 404 });
+Deno.serve(async (req) => {
+  const { id } = await req.json();
+  if (!id) return fail("id is required", 400);
+  if (id === "x") return notFound();
+  return json({ item: id, found: true });
+});"#,
+    );
+    assert_eq!(found[1], "responses: 200 {item found}, 400 {error}, 404 {error code}");
+}
+
+#[test]
+fn a_body_handed_to_functions_of_the_entry() {
+    let found = contract(
+        r#"async function createOrder(base44, { items, coupon = null }) {
+  return Response.json({ id: await base44.entities.Order.create({ items, coupon }) });
+}
+function refund(data) {
+  if (!data.orderId) return Response.json({ error: "orderId" }, { status: 400 });
+  return Response.json({ refunded: data.orderId, reason: data.reason ?? "" });
+}
+Deno.serve(async (req) => {
+  const base44 = createClientFromRequest(req);
+  const body = await req.json();
+  switch (body.action) {
+    case "create": return await createOrder(base44, body);
+    case "refund": return refund(body);
+  }
+  return Response.json({ error: "unknown action" }, { status: 400 });
+});"#,
+    );
+    assert_eq!(found[0], "inputs: action? items coupon? orderId? reason?");
+    assert_eq!(found[1], "responses: 200 {id}, 200 {refunded reason}, 400 {error}");
+    // The request itself handed on, and read there.
+    let handed = contract(
+        r#"async function handle(request) {
+  const { email } = await request.json();
+  return Response.json({ email });
+}
+Deno.serve((req) => handle(req));"#,
+    );
+    assert_eq!(handed[..2], ["inputs: email", "responses: 200 {email}"]);
+    // Handed to a function defined elsewhere, or spread there: open.
+    let elsewhere = contract(
+        r#"import { run } from "./run.ts";
+function go(body) { return run(body); }
+Deno.serve(async (req) => { const body = await req.json(); return Response.json(await go(body)); });"#,
+    );
+    assert!(elsewhere[0].ends_with("(open)"), "{elsewhere:?}");
 }
