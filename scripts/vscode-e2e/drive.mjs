@@ -145,6 +145,24 @@ async function main() {
       }
     });
 
+    await step(page, "hover-contract", 'hover on "process-order" showing the inputs it reads and the keys it answers with', async () => {
+      await page.keyboard.press("Escape");
+      const line = page.locator('.editor-group-container.active .view-line:has-text(\'invoke("process-order"\')').first();
+      const name = line.locator("span", { hasText: /process-order/ }).last();
+      const hover = page.locator(".monaco-hover", { hasText: "Inputs:" }).first();
+      for (let attempt = 0; attempt < 10 && !(await hover.isVisible()); attempt++) {
+        await page.mouse.move(5, 5);
+        await name.hover();
+        await hover.waitFor({ timeout: 3000 }).catch(() => {});
+      }
+      const text = (await hover.innerText()).replace(/\s+/g, " ");
+      for (const expected of ["Inputs: orderId, action", "200: success, orderId, action"]) {
+        if (!text.includes(expected)) throw new Error(`the hover says "${text}", without "${expected}"`);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, "hover-contract-open.png") });
+      await page.mouse.move(5, 5);
+    });
+
     await step(page, "completion", 'completion inside invoke(" offering the function "send-receipt"; accepting it writes the name', async () => {
       await page.locator(".editor-instance .monaco-editor .view-lines").first().click();
       const payLine = checkoutText.findIndex((line) => line.includes("async function pay()")) + 1;

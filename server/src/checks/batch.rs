@@ -72,9 +72,14 @@ pub fn check_workspace(
             let project = project_of(&index.projects, path)?;
             let diagnostics = match analysed.get(path) {
                 Some(diagnostics) => diagnostics.clone(),
-                // Not analysed: the problems the indexer found are all (an entry's serve
-                // check among them; entries were parsed while indexing).
-                None => project.problems.iter().filter(|d| &d.path == path).cloned().collect(),
+                // Not analysed: the problems the indexer found (an entry's serve check among
+                // them; entries were parsed while indexing) and an entry's secrets.
+                None => {
+                    let mut found: Vec<Diagnostic> =
+                        project.problems.iter().filter(|d| &d.path == path).cloned().collect();
+                    found.extend(super::contracts::secret_diagnostics(project, path));
+                    found
+                }
             };
             if diagnostics.is_empty() {
                 return None;

@@ -56,12 +56,31 @@ pub fn contract_diagnostics(
             _ => {}
         }
     }
-    if let Some(function) = project.function_with_entry(path)
-        && let Some(contract) = &function.contract
-    {
-        out.extend(check.secrets(contract));
-    }
+    out.extend(secret_diagnostics(project, path));
     out
+}
+
+/// In an entry, the secrets it reads that nothing defines where a local run would look.
+pub fn secret_diagnostics(project: &ProjectIndex, path: &Path) -> Vec<Diagnostic> {
+    let Some(contract) = project.function_with_entry(path).and_then(|f| f.contract.as_ref()) else {
+        return Vec::new();
+    };
+    if contract.secrets.is_empty() {
+        return Vec::new();
+    }
+    let defined = defined_secrets(&project.project.root);
+    contract
+        .secrets
+        .iter()
+        .filter(|secret| std::env::var_os(&secret.name).is_none() && !defined.contains(&secret.name))
+        .map(|secret| {
+            let message = format!(
+                "`{}` is set neither in the environment nor in .env or base44/.env: a local ▶ Invoke reads undefined (on the app it comes from its secrets)",
+                secret.name
+            );
+            Diagnostic::new(path, secret.range.clone(), Severity::Hint, MISSING_SECRET, message)
+        })
+        .collect()
 }
 
 struct Check<'a> {
@@ -180,26 +199,6 @@ impl Check<'_> {
             diagnostic = diagnostic.with_fix(self.fix(format!("Change to `{suggestion}`"), range.clone(), new_text));
         }
         Some(diagnostic)
-    }
-
-    /// Secrets the entry reads that nothing defines where a local run would look.
-    fn secrets(&self, contract: &Contract) -> Vec<Diagnostic> {
-        if contract.secrets.is_empty() {
-            return Vec::new();
-        }
-        let defined = defined_secrets(&self.project.project.root);
-        contract
-            .secrets
-            .iter()
-            .filter(|secret| std::env::var_os(&secret.name).is_none() && !defined.contains(&secret.name))
-            .map(|secret| {
-                let message = format!(
-                    "`{}` is set neither in the environment nor in .env or base44/.env: a local ▶ Invoke reads undefined (on the app it comes from its secrets)",
-                    secret.name
-                );
-                self.diagnostic(secret.range.clone(), Severity::Hint, MISSING_SECRET, message)
-            })
-            .collect()
     }
 }
 

@@ -127,11 +127,13 @@ pub fn capabilities() -> ServerCapabilities {
     }
 }
 
-const WATCHED_GLOBS: [&str; 4] = [
+const WATCHED_GLOBS: [&str; 5] = [
     "**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}",
     "**/{function,config,.app}.{json,jsonc}",
     "**/{base44,functions}",
     "**/{tsconfig,jsconfig,deno}.{json,jsonc}",
+    // Secrets a local run reads.
+    "**/.env",
 ];
 
 pub async fn initialized(session: &Arc<Session>) {

@@ -22,6 +22,8 @@ struct Plan {
     projects: Vec<PathBuf>,
     /// Other files whose call sites must be read again (or dropped, when deleted).
     files: Vec<(PathBuf, bool)>,
+    /// An env file changed: the secrets open entries read may be defined now, or no longer.
+    secrets: bool,
 }
 
 fn is_project_file(path: &Path) -> bool {
@@ -51,6 +53,7 @@ pub async fn did_change_watched_files(session: &Arc<Session>, params: DidChangeW
 /// the index as it is once the turn comes.
 async fn apply(session: Arc<Session>, changes: Vec<(PathBuf, bool)>, turn: IndexTurn) {
     let plan = plan(&session.index(), changes);
+    let plan_secrets = plan.secrets;
     if plan.rebuild {
         indexing::index_workspace_in_turn(session, turn).await;
         return;
@@ -74,7 +77,7 @@ async fn apply(session: Arc<Session>, changes: Vec<(PathBuf, bool)>, turn: Index
     })
     .await;
     let (projects, files) = updated.unwrap_or((false, false));
-    if projects || files {
+    if projects || files || plan_secrets {
         // Open documents may import from a changed file: what they call may have changed.
         diagnostics::publish_documents(&session, diagnostics::open_uris(&session)).await;
     }
@@ -87,6 +90,10 @@ async fn apply(session: Arc<Session>, changes: Vec<(PathBuf, bool)>, turn: Index
 fn plan(index: &WorkspaceIndex, changes: Vec<(PathBuf, bool)>) -> Plan {
     let mut plan = Plan::default();
     for (path, deleted) in changes {
+        if path.file_name().is_some_and(|name| name == ".env") {
+            plan.secrets = true;
+            continue;
+        }
         if is_project_file(&path) || (deleted && index.projects.iter().any(|p| p.project.root.starts_with(&path))) {
             plan.rebuild = true;
             continue;
