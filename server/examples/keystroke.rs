@@ -1,11 +1,12 @@
 //! Prints where a keystroke's time goes in one file: reparsing (incremental), the flow (call
 //! sites, observations, the file's summary), checking the sites, a name just made unknown (its did-you-mean against every
-//! function), and the response-shape checks. A benchmark, not a test:
+//! function), the response-shape checks and the contract checks. A benchmark, not a test:
 //! `cargo run --release --example keystroke -- <workspace> <file>`.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use base44_lsp::checks::contracts::contract_diagnostics;
 use base44_lsp::checks::names::check_call_site;
 use base44_lsp::checks::shapes::shape_diagnostics;
 use base44_lsp::modules::calls::CallKind;
@@ -34,7 +35,7 @@ fn main() {
     let lang = Lang::from_path(&path).unwrap_or(Lang::Tsx);
     let mut tree = parse(&text, lang, None).expect("parses");
     let rounds = 50;
-    let mut spent = [Duration::ZERO; 6];
+    let mut spent = [Duration::ZERO; 7];
     for round in 0..rounds {
         let started = Instant::now();
         let _lines = LineIndex::new(&text);
@@ -74,9 +75,21 @@ fn main() {
         let started = Instant::now();
         let shapes = shape_diagnostics(&analysis.index, &analysis.flow.observations, &path, Some(project)).len();
         spent[5] += started.elapsed();
-        std::hint::black_box((found, misspelt, shapes));
+
+        let started = Instant::now();
+        let contracts = contract_diagnostics(project, &path, &text, &tree, &analysis).len();
+        spent[6] += started.elapsed();
+        std::hint::black_box((found, misspelt, shapes, contracts));
     }
-    let names = ["line index", "reparse", "flow (call sites)", "name checks", "did-you-mean", "shape checks"];
+    let names = [
+        "line index",
+        "reparse",
+        "flow (call sites)",
+        "name checks",
+        "did-you-mean",
+        "shape checks",
+        "contract checks",
+    ];
     let total: Duration = spent.iter().sum();
     println!("{} ({} lines), {rounds} keystrokes, mean per keystroke:", path.display(), text.lines().count());
     for (name, time) in names.iter().zip(spent) {
