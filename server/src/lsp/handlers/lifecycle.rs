@@ -6,10 +6,11 @@ use std::sync::Arc;
 use serde_json::Value;
 use tower_lsp_server::ls_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions,
-    CompletionOptions, ConfigurationItem, DidChangeWatchedFilesRegistrationOptions, ExecuteCommandOptions,
-    FileSystemWatcher, GlobPattern, HoverProviderCapability, InitializeParams, InitializeResult, OneOf, Registration,
-    RenameOptions, ResourceOperationKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
-    TextDocumentSyncKind, WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
+    CompletionOptions, ConfigurationItem, DiagnosticOptions, DiagnosticServerCapabilities,
+    DidChangeWatchedFilesRegistrationOptions, DocumentLinkOptions, ExecuteCommandOptions, FileSystemWatcher,
+    GlobPattern, HoverProviderCapability, InitializeParams, InitializeResult, OneOf, Registration, RenameOptions,
+    ResourceOperationKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+    WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
 };
 
 use crate::lsp::convert::uri_to_path;
@@ -63,11 +64,13 @@ pub fn initialize(session: &Session, params: InitializeParams) -> InitializeResu
             .and_then(|w| w.diagnostics.as_ref())
             .and_then(|d| d.refresh_support)
             .unwrap_or(false),
+        pull_diagnostics: caps.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some()),
     };
+    let pull = client.pull_diagnostics;
     if let Ok(mut slot) = session.caps.write() {
         *slot = client;
     }
-    InitializeResult { capabilities: capabilities(), server_info: Some(server_info()), ..Default::default() }
+    InitializeResult { capabilities: capabilities(pull), server_info: Some(server_info()), ..Default::default() }
 }
 
 fn completion_defaults(caps: &ClientCapabilities) -> CompletionDefaults {
@@ -86,8 +89,19 @@ fn server_info() -> ServerInfo {
     ServerInfo { name: "base44-lsp".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }
 }
 
-pub fn capabilities() -> ServerCapabilities {
+/// What the server offers; pulled diagnostics only to a client that pulls (it is then sent none:
+/// a client that showed both would show each problem twice).
+pub fn capabilities(pull_diagnostics: bool) -> ServerCapabilities {
     ServerCapabilities {
+        diagnostic_provider: pull_diagnostics.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("base44".into()),
+                // A file's problems depend on the functions and on the files it imports.
+                inter_file_dependencies: true,
+                workspace_diagnostics: true,
+                work_done_progress_options: Default::default(),
+            })
+        }),
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::INCREMENTAL)),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec!["\"".into(), "'".into(), "`".into(), "/".into()]),
@@ -101,6 +115,12 @@ pub fn capabilities() -> ServerCapabilities {
             work_done_progress_options: Default::default(),
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        document_link_provider: Some(DocumentLinkOptions {
+            resolve_provider: Some(false),
+            work_done_progress_options: Default::default(),
+        }),
         code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::EMPTY]),
@@ -195,7 +215,8 @@ pub async fn did_change_configuration(session: &Arc<Session>, settings: Value) {
         return;
     }
     diagnostics::publish_documents(session, diagnostics::open_uris(session)).await;
-    diagnostics::publish_project_problems(session).await;
+    diagnostics::publish_closed_files(session).await;
+    diagnostics::ask_to_pull_again(session);
 }
 
 pub async fn did_change_workspace_folders(

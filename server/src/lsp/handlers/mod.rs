@@ -9,6 +9,8 @@ pub mod invoke;
 pub mod lenses;
 pub mod lifecycle;
 pub mod navigation;
+pub mod pull;
 pub mod status;
+pub mod symbols;
 pub mod sync;
 pub mod watched;
