@@ -47,6 +47,11 @@ pub async fn did_change_watched_files(session: &Arc<Session>, params: DidChangeW
         .iter()
         .filter_map(|change| Some((uri_to_path(&change.uri)?, change.typ == FileChangeType::DELETED)))
         .collect();
+    files_changed(session, changes).await;
+}
+
+/// Files changed on disk (path, whether deleted), told by the client or written by a command.
+pub async fn files_changed(session: &Arc<Session>, changes: Vec<(PathBuf, bool)>) {
     indexing::in_turn(session, move |session, turn| apply(session, changes, turn)).await;
 }
 
