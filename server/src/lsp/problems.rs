@@ -76,6 +76,12 @@ impl Problems {
         self.built.load(Ordering::Acquire)
     }
 
+    /// An indexing run ended without checking the workspace (it failed): pulls wait no longer
+    /// and answer what is known.
+    pub fn mark_built(&self) {
+        self.built.store(true, Ordering::Release);
+    }
+
     fn fresh_id(&self) -> u64 {
         self.next_id.fetch_add(1, Ordering::Relaxed) + 1
     }

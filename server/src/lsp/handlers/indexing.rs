@@ -90,6 +90,7 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, turn: IndexTurn) {
     };
     diagnostics::publish_documents(&session, open).await;
     let Some(scan) = scan else {
+        session.problems.mark_built();
         if let Some(progress) = progress {
             progress.finish_with_message("indexing failed; see the server's log").await;
         }
@@ -134,9 +135,12 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, turn: IndexTurn) {
             }
         }
     };
-    if let Ok((full, problems)) = full {
-        session.set_index(&turn, full);
-        session.problems.replace_all(problems);
+    match full {
+        Ok((full, problems)) => {
+            session.set_index(&turn, full);
+            session.problems.replace_all(problems);
+        }
+        Err(_) => session.problems.mark_built(),
     }
     // Open documents' imports are known now: what they call through them is checked.
     diagnostics::publish_documents(&session, diagnostics::open_uris(&session)).await;

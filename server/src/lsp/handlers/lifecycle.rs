@@ -64,13 +64,25 @@ pub fn initialize(session: &Session, params: InitializeParams) -> InitializeResu
             .and_then(|w| w.diagnostics.as_ref())
             .and_then(|d| d.refresh_support)
             .unwrap_or(false),
-        pull_diagnostics: caps.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some()),
+        pull_diagnostics: pulls_diagnostics(caps),
     };
     let pull = client.pull_diagnostics;
     if let Ok(mut slot) = session.caps.write() {
         *slot = client;
     }
     InitializeResult { capabilities: capabilities(pull), server_info: Some(server_info()), ..Default::default() }
+}
+
+/// Whether the client is better served by pulling diagnostics than by being sent them: it pulls
+/// (`textDocument.diagnostic`) and can be told to pull again (`workspace.diagnostics.refreshSupport`),
+/// as VS Code. A file's problems change when others do (the functions, an imported helper, the end of
+/// indexing), which a client that cannot be told would not see: Neovim 0.12 announces the first but not
+/// the second, and pulls only its open buffers, so it is sent every file's problems instead.
+fn pulls_diagnostics(caps: &ClientCapabilities) -> bool {
+    let pulls = caps.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some());
+    let refreshes =
+        caps.workspace.as_ref().and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support).unwrap_or(false);
+    pulls && refreshes
 }
 
 fn completion_defaults(caps: &ClientCapabilities) -> CompletionDefaults {
@@ -233,4 +245,27 @@ pub async fn did_change_workspace_folders(
         }
     }
     indexing::index_workspace(Arc::clone(session)).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pulls_diagnostics;
+
+    fn caps(json: serde_json::Value) -> tower_lsp_server::ls_types::ClientCapabilities {
+        serde_json::from_value(json).unwrap_or_default()
+    }
+
+    #[test]
+    fn only_a_client_that_pulls_and_can_be_told_to_pull_again_is_left_to_pull() {
+        // What VS Code's languageclient 9 and Neovim 0.12 announce, as far as this goes.
+        let vscode = caps(serde_json::json!({
+            "textDocument": {"diagnostic": {"dynamicRegistration": true, "relatedDocumentSupport": false}},
+            "workspace": {"diagnostics": {"refreshSupport": true}}
+        }));
+        let neovim = caps(serde_json::json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}));
+        let helix_like = caps(serde_json::json!({"textDocument": {"publishDiagnostics": {}}}));
+        let refresh_only = caps(serde_json::json!({"workspace": {"diagnostics": {"refreshSupport": true}}}));
+        let found: Vec<bool> = [vscode, neovim, helix_like, refresh_only].iter().map(pulls_diagnostics).collect();
+        assert_eq!(found, [true, false, false, false]);
+    }
 }
