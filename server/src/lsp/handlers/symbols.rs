@@ -20,7 +20,7 @@ use crate::syntax::text::LineIndex;
 /// for its line numbers: at most [`WORKSPACE_SYMBOL_LIMIT`] of them. Runs off the message loop.
 pub fn workspace_symbol(session: &Session, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
     let index = session.index();
-    let (found, _total) =
+    let (found, _) =
         guarded("workspace/symbol", || symbols::workspace_symbols(&index, &params.query, WORKSPACE_SYMBOL_LIMIT))?;
     let mut texts: HashMap<PathBuf, Option<(String, LineIndex)>> = HashMap::new();
     let mut out = Vec::new();
