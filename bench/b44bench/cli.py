@@ -11,6 +11,7 @@ import sys
 from .generator import SIZES, ensure_workspace
 from .machine import answer_floor, describe, parse_rate
 from .measure import measure_check, measure_server
+from .workspace_pull import measure_workspace_pull
 from .report import format_size_table
 from .servers import BENCH_DIR, NODE_MODULES, base44_server, ts5_server, ts7_native_binary, ts7_server
 
@@ -160,6 +161,7 @@ def main(argv: list | None = None) -> int:
             spec.memory_cap_bytes = _cap(args)
             results["base44"] = measure_server(spec, manifest, args.runs, args.timeout, log_dir)
             results["base44"].update(measure_check(binary, manifest, args.runs, args.timeout))
+            results["base44"].update(measure_workspace_pull(binary, manifest, args.runs, args.timeout, log_dir))
         # The machine, measured next to the servers: its speed, and its noise at the sizes sent.
         sizes_sent = sorted({1000, *(int(r["completion_kb"] * 1000) for r in results.values()
                                      if isinstance(r.get("completion_kb"), (int, float)))})

@@ -12,6 +12,7 @@ mod framing;
 mod guard;
 mod handlers;
 mod offload;
+mod problems;
 mod publication;
 pub(crate) mod raw_results;
 mod readiness;
