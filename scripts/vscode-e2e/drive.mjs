@@ -66,6 +66,21 @@ async function quickOpenOnce(page, relativePath, timeout) {
   await page.locator(".editor-instance .monaco-editor .view-lines").first().waitFor({ timeout });
 }
 
+// The Problems view renders only the rows in sight, and every file's problems are listed (closed files
+// too): narrow it to the files of `glob`, then read its rows until `complete` holds for them
+// (TypeScript's problems come late).
+async function problemRows(page, glob, complete) {
+  const filter = page.locator(".markers-panel-action-filter input, .viewpane-filter input").first();
+  await filter.fill(glob);
+  const deadline = Date.now() + 3 * STEP_TIMEOUT;
+  for (;;) {
+    const rows = (await page.locator(".markers-panel .monaco-list-row").allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
+    if (complete(rows)) return rows;
+    if (Date.now() > deadline) throw new Error(`the Problems view filtered by ${glob} never listed what was expected: ${rows.join(" | ")}`);
+    await page.waitForTimeout(500);
+  }
+}
+
 async function runCommand(page, title) {
   await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input");
@@ -319,11 +334,12 @@ async function main() {
         await page.mouse.move(5, 5);
         await quickOpen(page, "StockBadge.tsx");
         await page.keyboard.press("Control+Shift+M");
+        const entryRows = await problemRows(page, "**/base44/functions/**", (rows) => rows.some((row) => row.includes("missing-serve")));
         // TypeScript's diagnostics reach Problems: the frontend's missing react module is the sign.
-        await page.locator(".markers-panel .monaco-list-row", { hasText: "Cannot find module 'react'" }).first().waitFor({ timeout: 3 * STEP_TIMEOUT });
-        await page.locator('.markers-panel .monaco-list-row:has-text("missing-serve")').first().waitFor();
+        const frontendRows = await problemRows(page, "**/StockBadge.tsx", (rows) => rows.some((row) => row.includes("Cannot find module 'react'")));
+        await problemRows(page, "", () => true);
+        const rows = [...entryRows, ...frontendRows];
         // Rows in view order: a file row, then its problems. Every problem under an entry must be base44's.
-        const rows = (await page.locator(".markers-panel .monaco-list-row").allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
         let file = "";
         const noise = [];
         for (const row of rows) {
