@@ -50,7 +50,7 @@ def apply(text: str, change: dict) -> str:
     return head + change["text"] + tail
 
 
-root, known, documents, ready = None, set(), {}, False
+root, known, documents, ready, lean_lists = None, set(), {}, False, True
 
 
 def publish(uri: str, version: int) -> None:
@@ -68,6 +68,8 @@ while True:
     method, params = message.get("method"), message.get("params") or {}
     if method == "initialize":
         root = unquote(urlparse(params["rootUri"]).path)
+        completion = params["capabilities"]["textDocument"]["completion"]
+        lean_lists = "completionList" in completion
         send({"jsonrpc": "2.0", "id": message["id"], "result": {"capabilities": {
             "textDocumentSync": {"openClose": True, "change": 2}, "completionProvider": {"triggerCharacters": ['"']}}}})
     elif method == "initialized" and os.environ.get("FAKE_BACKEND_CRASH"):
@@ -78,6 +80,10 @@ while True:
         send({"jsonrpc": "2.0", "method": "base44/status", "params": {"state": "indexing", "projects": 1, "functions": 0}})
         known = set(names_of(root))
         ready = True
+        # base44-lsp's line at the end of an indexing run (`lsp/handlers/indexing.rs`).
+        sys.stderr.write("base44-lsp: index built: names in 0.01 s (resident 10 MB), entries in 0.02 s, "
+                         f"module graph in 0.03 s (1,005 of 2,010 files analysed, resident 12 MB)\n")
+        sys.stderr.flush()
         send({"jsonrpc": "2.0", "method": "base44/status",
               "params": {"state": "ready", "projects": 1, "functions": len(known)}})
         for uri, (version, _) in documents.items():
@@ -97,7 +103,10 @@ while True:
         pass  # never answered
     elif method == "textDocument/completion":
         items = [{"label": name, "textEdit": {"newText": name}} for name in sorted(known)] if ready else []
-        send({"jsonrpc": "2.0", "id": message["id"], "result": {"isIncomplete": False, "items": items}})
+        # Without list defaults, lists are cut short, as base44-lsp cuts them.
+        cut = not lean_lists and len(items) > 10
+        send({"jsonrpc": "2.0", "id": message["id"], "result": {"isIncomplete": cut, "items": items[:10] if cut
+                                                                else items}})
     elif method == "shutdown":
         send({"jsonrpc": "2.0", "id": message["id"], "result": None})
     elif method == "exit":
