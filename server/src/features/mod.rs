@@ -4,3 +4,4 @@
 pub mod completion;
 pub mod lenses;
 pub mod navigation;
+pub mod shortlist;
