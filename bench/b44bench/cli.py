@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 from .generator import SIZES, ensure_workspace
+from .lsp_client import CLIENT_PROFILES
 from .machine import answer_floor, describe, parse_rate
 from .measure import measure_check, measure_server
 from .workspace_pull import measure_workspace_pull
@@ -40,6 +41,12 @@ def parse_args(argv: list) -> argparse.Namespace:
     parser.add_argument("--skip-ts", action="store_true", help="measure base44-lsp only")
     parser.add_argument("--ts-sizes", default="small,medium", type=lambda v: _parse_list(v, SIZES),
                         help="sizes at which the TS servers run (default small,medium; `all` adds large)")
+    parser.add_argument("--client", default="vscode,minimal",
+                        type=lambda v: _parse_list(v, list(CLIENT_PROFILES)),
+                        help="client profiles whose completions are timed (default vscode,minimal): `vscode` "
+                             "announces what VS Code does (itemDefaults, resolveSupport), `minimal` neither")
+    parser.add_argument("--bundle-rounds", type=int, default=5,
+                        help="times a 4 MB one-line bundle is opened (and edited) beside the app (0: never)")
     parser.add_argument("--runs", type=int, default=3, help="rounds per size for base44-lsp (medians)")
     parser.add_argument("--ts-runs", type=int, default=1, help="rounds per size for each TS server")
     parser.add_argument("--timeout", type=float, default=300.0, help="cap in seconds on each TS measure")
@@ -60,6 +67,8 @@ def parse_args(argv: list) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.skip_ts:
         args.servers = [s for s in args.servers if s == "base44"]
+    if args.bundle_rounds < 0:
+        parser.error("--bundle-rounds must not be negative")
     for name in ("runs", "ts_runs", "completions", "ts_completions"):
         if getattr(args, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
@@ -159,12 +168,13 @@ def main(argv: list | None = None) -> int:
             spec = base44_server(binary, args.server_arg)
             spec.warm_completions, spec.keystrokes = args.completions, args.keystrokes
             spec.memory_cap_bytes = _cap(args)
-            results["base44"] = measure_server(spec, manifest, args.runs, args.timeout, log_dir)
+            results["base44"] = measure_server(spec, manifest, args.runs, args.timeout, log_dir, tuple(args.client),
+                                               args.bundle_rounds)
             results["base44"].update(measure_check(binary, manifest, args.runs, args.timeout))
             results["base44"].update(measure_workspace_pull(binary, manifest, args.runs, args.timeout, log_dir))
         # The machine, measured next to the servers: its speed, and its noise at the sizes sent.
-        sizes_sent = sorted({1000, *(int(r["completion_kb"] * 1000) for r in results.values()
-                                     if isinstance(r.get("completion_kb"), (int, float)))})
+        sizes_sent = sorted({1000, *(int(value * 1000) for r in results.values() for key, value in r.items()
+                                     if key.startswith("completion_kb:") and isinstance(value, (int, float)))})
         machine = {"parse": parse_rate(_parse_rate_example(), manifest["workspace"]),
                    "answers": [answer_floor(size) for size in sizes_sent]}
         results["machine"] = machine
@@ -175,9 +185,9 @@ def main(argv: list | None = None) -> int:
             factory = ts7_server if key == "ts7" else ts5_server
             spec = factory(args.ts_completions, args.ts_keystrokes)
             spec.memory_cap_bytes = _cap(args)
-            results[key] = measure_server(spec, manifest, args.ts_runs, args.timeout, log_dir)
+            results[key] = measure_server(spec, manifest, args.ts_runs, args.timeout, log_dir, tuple(args.client))
         all_results[label] = results
-        print(format_size_table(size, manifest, results, size_ts), flush=True)
+        print(format_size_table(size, manifest, results, size_ts, args.client), flush=True)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump({"machine": _machine(), "results": all_results}, handle, indent=1)

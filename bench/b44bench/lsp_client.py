@@ -204,14 +204,14 @@ class LspClient:
 
     # ---- lifecycle ----
 
-    def initialize(self, root: str, initialization_options=None, timeout: float = 120.0):
+    def initialize(self, root: str, initialization_options=None, timeout: float = 120.0, client: str = "vscode"):
         params = {
             "processId": os.getpid(),
             "clientInfo": {"name": "base44-lsp-bench", "version": "1"},
             "rootUri": uri_of(root),
             "rootPath": root,
             "workspaceFolders": [{"uri": uri_of(root), "name": os.path.basename(root)}],
-            "capabilities": CLIENT_CAPABILITIES,
+            "capabilities": CLIENT_PROFILES[client],
             "initializationOptions": initialization_options,
         }
         _, result = self.request("initialize", params, timeout)
@@ -222,6 +222,9 @@ class LspClient:
         self.notify("textDocument/didOpen", {
             "textDocument": {"uri": uri_of(path), "languageId": language_id, "version": version, "text": text},
         })
+
+    def did_close(self, path: str) -> None:
+        self.notify("textDocument/didClose", {"textDocument": {"uri": uri_of(path)}})
 
     def shutdown(self, timeout: float = 10.0) -> int | None:
         """Asks politely, then kills; returns the exit code."""
@@ -284,3 +287,18 @@ CLIENT_CAPABILITIES = {
         "hover": {"contentFormat": ["markdown", "plaintext"]},
     },
 }
+
+
+def _minimal_capabilities() -> dict:
+    """What a client that resolves nothing lazily and takes no list defaults announces (several editors'
+    clients): every item must then carry its own range and everything shown about it."""
+    capabilities = json.loads(json.dumps(CLIENT_CAPABILITIES))
+    completion = capabilities["textDocument"]["completion"]
+    del completion["completionList"]
+    del completion["completionItem"]["resolveSupport"]
+    return capabilities
+
+
+# The client profiles `bench/run --client` chooses from.
+CLIENT_PROFILES = {"vscode": CLIENT_CAPABILITIES, "minimal": _minimal_capabilities()}
+CLIENT_TITLES = {"vscode": "VS Code client", "minimal": "client without itemDefaults or resolve"}

@@ -3,8 +3,9 @@
 import os
 import time
 
+from .bundle import BUNDLE_PATH, bundle_text, utf16_length
 from .documents import OpenDocument, incremental_sync, language_id
-from .lsp_client import LspClient, ServerGone, TimedOut
+from .lsp_client import LspClient, ServerGone, TimedOut, uri_of
 from .rss import TreePeakRss
 from .servers import ServerSpec, flags_call
 
@@ -12,8 +13,10 @@ POLL_PAUSE = 0.02
 
 
 class Session:
-    def __init__(self, spec: ServerSpec, manifest: dict, timeout: float, log_path: str):
+    def __init__(self, spec: ServerSpec, manifest: dict, timeout: float, log_path: str, client: str = "vscode"):
         self.spec = spec
+        self.client_profile = client
+        self.log_path = log_path
         self.manifest = manifest
         self.timeout = timeout
         self.workspace = manifest["workspace"]
@@ -22,9 +25,13 @@ class Session:
         self.rss = TreePeakRss(self.client.process.pid, cap_bytes=spec.memory_cap_bytes)
         self.peak_rss = None
         self.completion_bytes = None
+        # Items in the last warm answer, and whether it said more can be asked for.
+        self.completion_items = None
+        self.completion_incomplete = None
         self._log_cursor = 0
         try:
-            self.initialize_result = self.client.initialize(self.workspace, spec.initialization_options, timeout)
+            self.initialize_result = self.client.initialize(self.workspace, spec.initialization_options, timeout,
+                                                            client)
         except BaseException:
             self.rss.stop()
             self.client.kill()
@@ -106,12 +113,64 @@ class Session:
         params = self._completion_params()
         latencies = []
         received_before = self.client.bytes_received
+        result = None
         for _ in range(count):
-            round_trip, _ = self.client.request("textDocument/completion", params, self.timeout)
+            round_trip, result = self.client.request("textDocument/completion", params, self.timeout)
             latencies.append(round_trip * 1000)
         # Mostly the completion lists themselves: little else arrives while the client only asks for completions.
         self.completion_bytes = (self.client.bytes_received - received_before) / count
+        items = result.get("items", []) if isinstance(result, dict) else (result or [])
+        self.completion_items = len(items)
+        self.completion_incomplete = bool(isinstance(result, dict) and result.get("isIncomplete"))
         return latencies
+
+    def settle_for_completion(self) -> None:
+        """Waits until completion answers come from a settled server: the open files checked and the index
+        built (base44-lsp), or the whole name list offered (a server that never shortens its lists)."""
+        if self.spec.key == "base44":
+            self.time_to_index_ready()
+        else:
+            self.time_to_full_list()
+        self.time_to_open_files_checked()
+        _, result = self.client.request("textDocument/completion", self._completion_params(), self.timeout)
+        items = result.get("items", []) if isinstance(result, dict) else (result or [])
+        names = set(self.manifest["function_names"])
+        if not any(self._offered_names({"items": [item]}) & names for item in items):
+            raise ServerGone("a settled server offered no function name at invoke(\"")
+
+    # ---- a big file opened beside the app ----
+
+    def bundle_latencies(self, rounds: int) -> dict:
+        """Milliseconds from a completion request in the probe, sent right after a 4 MB one-line bundle is
+        opened (and, apart, right after one character is typed into the bundle), to its answer."""
+        path = os.path.join(self.workspace, BUNDLE_PATH)
+        text = bundle_text(self.manifest["function_names"])
+        params = self._completion_params()
+        middle = len(text) // 2
+        column = utf16_length(text[:middle])
+        opened, edited = [], []
+        for _ in range(rounds):
+            self.client.did_open(path, "javascript", text)
+            round_trip, _ = self.client.request("textDocument/completion", params, self.timeout)
+            opened.append(round_trip * 1000)
+            at = {"line": 0, "character": column}
+            change = {"range": {"start": at, "end": at}, "text": "x"}
+            self.client.notify("textDocument/didChange", {"textDocument": {"uri": uri_of(path), "version": 2},
+                                                        "contentChanges": [change]})
+            round_trip, _ = self.client.request("textDocument/completion", params, self.timeout)
+            edited.append(round_trip * 1000)
+            self.client.did_close(path)
+            # The next round starts from a quiet server, not one still closing the last bundle.
+            self.client.request("textDocument/completion", params, self.timeout)
+        return {"opened": opened, "edited": edited}
+
+    def server_log(self) -> str:
+        """What the server wrote to standard error so far."""
+        try:
+            with open(self.log_path, encoding="utf-8", errors="replace") as handle:
+                return handle.read()
+        except OSError:
+            return ""
 
     # ---- diagnostics ----
 

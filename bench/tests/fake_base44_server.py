@@ -53,7 +53,7 @@ def apply(text: str, change: dict) -> str:
     return head + change["text"] + tail
 
 
-root, known, documents, ready, pulls = None, set(), {}, False, False
+root, known, documents, ready, pulls, lean_lists = None, set(), {}, False, False, True
 
 
 def workspace_problems() -> dict:
@@ -99,6 +99,7 @@ while True:
     if method == "initialize":
         root = unquote(urlparse(params["rootUri"]).path)
         caps = params.get("capabilities", {})
+        lean_lists = "completionList" in caps.get("textDocument", {}).get("completion", {})
         pulls = "diagnostic" in caps.get("textDocument", {}) and \
             caps.get("workspace", {}).get("diagnostics", {}).get("refreshSupport", False)
         capabilities = {"textDocumentSync": {"openClose": True, "change": 2},
@@ -114,6 +115,10 @@ while True:
         send({"jsonrpc": "2.0", "method": "base44/status", "params": {"state": "indexing", "projects": 1, "functions": 0}})
         known = set(names_of(root))
         ready = True
+        # base44-lsp's line at the end of an indexing run (`lsp/handlers/indexing.rs`).
+        sys.stderr.write("base44-lsp: index built: names in 0.01 s (resident 10 MB), entries in 0.02 s, "
+                         f"module graph in 0.03 s (1,005 of 2,010 files analysed, resident 12 MB)\n")
+        sys.stderr.flush()
         send({"jsonrpc": "2.0", "method": "base44/status",
               "params": {"state": "ready", "projects": 1, "functions": len(known)}})
         for uri, (version, _) in documents.items():
@@ -133,7 +138,10 @@ while True:
         pass  # never answered
     elif method == "textDocument/completion":
         items = [{"label": name, "textEdit": {"newText": name}} for name in sorted(known)] if ready else []
-        send({"jsonrpc": "2.0", "id": message["id"], "result": {"isIncomplete": False, "items": items}})
+        # Without list defaults, lists are cut short, as base44-lsp cuts them.
+        cut = not lean_lists and len(items) > 10
+        send({"jsonrpc": "2.0", "id": message["id"], "result": {"isIncomplete": cut, "items": items[:10] if cut
+                                                                else items}})
     elif method == "workspace/diagnostic":
         send({"jsonrpc": "2.0", "id": message["id"], "result": workspace_report(params)})
     elif method == "shutdown":

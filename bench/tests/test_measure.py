@@ -29,12 +29,24 @@ class MeasureTest(unittest.TestCase):
 
     def test_every_measure_comes_back_as_a_number(self):
         spec = ServerSpec("base44", "fake", [sys.executable, FAKE], warm_completions=25, keystrokes=8)
-        result = measure_server(spec, self.manifest, runs=2, timeout=30, log_dir=self.tmp.name)
-        for key in ("full_list_s", "unknown_flagged_s", "open_files_checked_s", "index_ready_s", "completion_p50_ms",
-                    "completion_p99_ms", "completion_kb", "keystroke_p50_ms", "keystroke_p99_ms", "peak_rss_mb"):
+        result = measure_server(spec, self.manifest, runs=2, timeout=30, log_dir=self.tmp.name,
+                                clients=("vscode", "minimal"), bundle_rounds=2)
+        for key in ("full_list_s", "unknown_flagged_s", "open_files_checked_s", "index_ready_s", "keystroke_p50_ms",
+                    "keystroke_p99_ms", "peak_rss_mb", "bundle_opened_p50_ms", "bundle_opened_max_ms",
+                    "bundle_edited_p50_ms", "bundle_edited_max_ms"):
             self.assertIsInstance(result[key], float, key)
-        self.assertEqual(result["samples"], {"completions": 50, "keystrokes": 16, "runs": 2})
-        self.assertLessEqual(result["completion_p50_ms"], result["completion_p99_ms"])
+        for client in ("vscode", "minimal"):
+            for key in ("completion_p50_ms", "completion_p95_ms", "completion_p99_ms", "completion_kb"):
+                self.assertIsInstance(result[f"{key}:{client}"], float, f"{key}:{client}")
+            self.assertLessEqual(result[f"completion_p50_ms:{client}"], result[f"completion_p99_ms:{client}"])
+        self.assertEqual(result["samples"],
+                         {"completions": {"vscode": 50, "minimal": 50}, "keystrokes": 16, "runs": 2})
+        # The stand-in cuts lists short for the client without list defaults, as base44-lsp does.
+        self.assertEqual((result["completion_items:vscode"], result["completion_incomplete:vscode"]), (40, False))
+        self.assertEqual((result["completion_items:minimal"], result["completion_incomplete:minimal"]), (10, True))
+        # The phases the server logged, parsed from its log.
+        self.assertEqual({key: result[f"phase_{key}"] for key in ("names_s", "analysed", "modules_rss_mb")},
+                         {"names_s": 0.01, "analysed": 1005.0, "modules_rss_mb": 12.0})
 
     def test_a_server_that_never_answers_times_out(self):
         # This server reads everything and never answers: the measure must give up at the cap and say so.

@@ -50,6 +50,21 @@ class ReportTest(unittest.TestCase):
         rss_row = next(line for line in table.splitlines() if line.startswith("| peak RSS"))
         self.assertIn("> 8000 MB (killed at cap) | 4800 MB | > 80.0x | 48.0x |", rss_row)
 
+    def test_each_client_profile_gets_its_own_completion_rows(self):
+        manifest = {"counts": {"frontend_files": 5000, "frontend_lines": 10, "calls": 3, "unknown_calls": 1}}
+        results = {"base44": {"completion_p95_ms:vscode": 0.5, "completion_p95_ms:minimal": 1.0,
+                              "completion_items:minimal": 200, "completion_incomplete:minimal": True},
+                   "ts7": {"completion_p95_ms:vscode": 15.0, "completion_p95_ms:minimal": 16.0,
+                           "completion_items:minimal": 2000, "completion_incomplete:minimal": False}}
+        table = format_size_table(SIZES["medium"], manifest, results, ["ts7"], ["vscode", "minimal"])
+        rows = {line.split("|")[1].strip(): [cell.strip() for cell in line.split("|")[2:-1]]
+                for line in table.splitlines() if line.startswith("| ")}
+        self.assertEqual(rows["warm completion, p95 (VS Code client)"], ["0.50 ms", "15.00 ms", "30.0x", "< 2"])
+        self.assertEqual(rows["warm completion, p95 (client without itemDefaults or resolve)"],
+                         ["1.00 ms", "16.00 ms", "16.0x", "< 2"])
+        self.assertEqual(rows["completion items per answer (client without itemDefaults or resolve)"],
+                         ["200 (incomplete)", "2,000", "-", ""])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -31,7 +31,7 @@ fn index_plain(folders: &[PathBuf]) -> WorkspaceIndex {
 fn index_and_check(folders: &[PathBuf]) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
     let scanned = scan(folders);
     let mut index = WorkspaceIndex::functions_only(folders, &scanned, &Disk, EntryReading::Full);
-    read_and_check(&mut index, &scanned.files, &Disk, &AtomicUsize::new(0))
+    read_and_check(&mut index, &scanned.files, &Disk, &AtomicUsize::new(0)).0
 }
 
 fn main() {

@@ -59,7 +59,7 @@ pub fn check_workspace(
     let scan = scan(folders);
     let mut index = WorkspaceIndex::functions_only(folders, &scan, sources, EntryReading::Full);
     index.modules.wrappers = std::sync::Arc::new(wrappers);
-    let found = read_and_check(&mut index, &scan.files, sources, &AtomicUsize::new(0));
+    let (found, _) = read_and_check(&mut index, &scan.files, sources, &AtomicUsize::new(0));
     let files: Vec<CheckedFile> = found
         .into_par_iter()
         .filter_map(|(path, diagnostics)| Some(CheckedFile { text: sources.read(&path)?, path, diagnostics }))
@@ -71,15 +71,16 @@ pub fn check_workspace(
 /// rounds; `read` counts the files looked at), keeping each analysed file's diagnostics, and
 /// returns every file with a problem: the files of the workspace and each project's own files
 /// outside them (its config, its types file). Sorted by path; diagnostics by position. This is
-/// what `check` reports, and what the editor's index keeps for files nobody has open.
+/// what `check` reports, and what the editor's index keeps for files nobody has open. The
+/// count is how many analyses reading the graph took.
 pub fn read_and_check(
     index: &mut WorkspaceIndex,
     files: &[PathBuf],
     sources: &dyn Sources,
     read: &AtomicUsize,
-) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
+) -> (BTreeMap<PathBuf, Vec<Diagnostic>>, usize) {
     let collect = Collect { projects: &index.projects, found: Mutex::new(HashMap::new()) };
-    read_all(&mut index.modules, files, sources, read, &collect);
+    let analyses = read_all(&mut index.modules, files, sources, read, &collect);
     let mut analysed = collect.found.into_inner().unwrap_or_default();
     for diagnostics in analysed.values_mut() {
         super::shapes::settle_fixes(diagnostics, |helper, name| index.modules.raw_response_used(helper, name));
@@ -112,5 +113,5 @@ pub fn read_and_check(
     for diagnostics in found.values_mut() {
         diagnostics.sort_by_key(|d| (d.range.start, d.range.end));
     }
-    found
+    (found, analyses)
 }

@@ -10,5 +10,6 @@ pub mod links;
 pub mod navigation;
 pub mod problems;
 pub mod response_keys;
+pub mod shortlist;
 pub mod signature;
 pub mod symbols;

@@ -53,11 +53,14 @@ impl Session {
         // The index first: no other lock is taken while a document's is held.
         let (index, generation) = self.index_and_generation();
         let open_generation = self.open_generation.load(Ordering::Acquire);
-        let doc = self.snapshot(uri)?;
-        let key = (doc.version, generation, open_generation);
-        if let Some(found) = self.analyses.get(uri).filter(|a| a.key == key) {
+        // The version first, without a copy of the text: a current analysis needs none, and a
+        // document without a tree (one too large to parse) has no analysis.
+        let version = self.docs.get(uri).filter(|doc| doc.tree.is_some()).map(|doc| doc.version)?;
+        if let Some(found) = self.analyses.get(uri).filter(|a| a.key == (version, generation, open_generation)) {
             return Some(Arc::clone(&found));
         }
+        let doc = self.snapshot(uri)?;
+        let key = (doc.version, generation, open_generation);
         let analysed = analyse(self, &index, &doc, key)?;
         let exports_changed = self.analyses.get(uri).is_none_or(|before| {
             before.facts.exports != analysed.facts.exports || before.facts.reexports != analysed.facts.reexports

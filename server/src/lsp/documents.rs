@@ -52,7 +52,9 @@ impl Document {
             match change.range {
                 Some(range) => {
                     let start = self.file().offset(range.start);
-                    let end = self.file().offset(range.end).max(start);
+                    // Typing inserts: one conversion, which on a long line of a minified
+                    // bundle (not ASCII) walks the characters before the column.
+                    let end = if range.end == range.start { start } else { self.file().offset(range.end).max(start) };
                     self.edit_tree(start, end, &change.text);
                     self.text.replace_range(start..end, &change.text);
                     self.lines = LineIndex::new(&self.text);

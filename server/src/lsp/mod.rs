@@ -11,6 +11,7 @@ mod ending;
 mod framing;
 mod guard;
 mod handlers;
+mod light_check;
 mod offload;
 mod problems;
 mod publication;

@@ -16,6 +16,7 @@ use crate::modules::index::WorkspaceIndex;
 use crate::project::sources::{Sources, read_source};
 use crate::syntax::text::LineIndex;
 
+use super::completion_list::Written;
 use super::documents::Document;
 use super::raw_results::RawResults;
 use super::settings::Settings;
@@ -60,9 +61,9 @@ pub struct Session {
     pub problems: super::problems::Problems,
     /// Large answers, written as text for the transport to send.
     pub raw_results: Arc<RawResults>,
-    /// The last list of every function of a project, as JSON text, for the index
+    /// The last list of every function of a project, written as JSON, for the index
     /// generation it was written from.
-    function_items: Mutex<Option<(FunctionItemsKey, Arc<[u8]>)>>,
+    function_items: Mutex<Option<(FunctionItemsKey, Arc<Written>)>>,
     /// Each open document's analysis (see `analyses`).
     pub analyses: DashMap<Uri, Arc<super::analyses::OpenAnalysis>>,
     /// Changes whenever an open document's summary does: what other open documents import
@@ -92,6 +93,10 @@ pub struct FunctionItemsKey {
     pub project: Option<usize>,
     pub kind: CallKind,
     pub item_data: Option<usize>,
+    /// Each item carries its range (the client takes no `itemDefaults`).
+    pub own_range: bool,
+    /// Each item carries its details (the client resolves none).
+    pub details: bool,
 }
 
 impl Session {
@@ -171,8 +176,8 @@ impl Session {
     pub fn function_items<E>(
         &self,
         key: FunctionItemsKey,
-        write: impl FnOnce() -> Result<Arc<[u8]>, E>,
-    ) -> Result<Arc<[u8]>, E> {
+        write: impl FnOnce() -> Result<Arc<Written>, E>,
+    ) -> Result<Arc<Written>, E> {
         let cached = self.function_items.lock().ok().and_then(|slot| {
             slot.as_ref().filter(|(written_for, _)| *written_for == key).map(|(_, json)| Arc::clone(json))
         });

@@ -7,15 +7,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::mpsc;
-use tower_lsp_server::jsonrpc::{Request, Response};
 use tower_lsp_server::{ClientSocket, LspService, Server};
 
 use super::ending::{self, End, Ending, Event};
 use super::framing::{Frame, FrameReader, encode};
+use super::light_check;
 use super::raw_results::RawResults;
 use super::server::Backend;
 
@@ -86,9 +85,19 @@ enum Checked {
     Invalid { id: Value, code: i64, message: String },
 }
 
-/// Reads a body once (a full-text `didChange` can be megabytes) and tells whether
-/// tower-lsp-server will take it, by its own message types.
+/// Bodies above this size that are plain requests or notifications (a document's text) are
+/// checked without building a JSON value of them (`light_check`).
+const LIGHT_CHECK_OVER: usize = 64 * 1024;
+
+/// Tells whether tower-lsp-server will take a body, by its own message types, and what it
+/// means for the session's end.
 fn check(body: &[u8]) -> Checked {
+    if body.len() > LIGHT_CHECK_OVER
+        && let Some(method) = light_check::request_method(body)
+        && !matches!(&*method, "exit" | "shutdown" | "initialize")
+    {
+        return Checked::Valid { event: None };
+    }
     let Ok(value) = serde_json::from_slice::<Value>(body) else {
         return Checked::Invalid {
             id: Value::Null,
@@ -96,7 +105,7 @@ fn check(body: &[u8]) -> Checked {
             message: "Parse error: the message is not JSON".into(),
         };
     };
-    if Request::deserialize(&value).is_ok() || Response::deserialize(&value).is_ok() {
+    if light_check::taken(body) {
         let event = match value.get("method").and_then(Value::as_str) {
             Some("exit") => Some(Event::Exit),
             Some("shutdown") => Some(Event::Shutdown),

@@ -64,15 +64,15 @@ impl WorkspaceIndex {
 
     /// Reads the facts of every file that names a function (or imports one that does), in
     /// rounds until the summaries settle. `read` counts the files looked at; `observer`
-    /// sees each analysis (`check` keeps its diagnostics).
+    /// sees each analysis (`check` keeps its diagnostics). Returns how many analyses it took.
     pub fn read_modules(
         &mut self,
         files: &[PathBuf],
         sources: &dyn Sources,
         read: &AtomicUsize,
         observer: &dyn Observer,
-    ) {
-        reading::read_all(&mut self.modules, files, sources, read, observer);
+    ) -> usize {
+        reading::read_all(&mut self.modules, files, sources, read, observer)
     }
 
     pub fn project_of(&self, path: &Path) -> Option<&ProjectIndex> {

@@ -39,14 +39,14 @@ pub fn mentions_functions(text: &str) -> bool {
     word_occurrences(text, 0..text.len(), "functions").next().is_some()
 }
 
-/// Reads the facts of `files` into `graph` in rounds.
+/// Reads the facts of `files` into `graph` in rounds; how many analyses that took.
 pub fn read_all(
     graph: &mut ModuleGraph,
     files: &[PathBuf],
     sources: &dyn Sources,
     read: &AtomicUsize,
     observer: &dyn Observer,
-) {
+) -> usize {
     let wrapper_names: Vec<String> = graph.wrappers.iter().map(|w| w.name.clone()).collect();
     let starts: Vec<(PathBuf, Start)> = files
         .par_iter()
@@ -69,6 +69,7 @@ pub fn read_all(
     // Base44 client, another SDK's) is then known, and no round is spent reading them again.
     let clients: Vec<PathBuf> = clients.into_iter().map(|(path, _)| path).collect();
     let mut seen: HashSet<PathBuf> = clients.iter().cloned().collect();
+    let mut analysed = clients.len();
     let results = clients.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, observer))).collect();
     store(graph, results);
     let mut pending: Vec<PathBuf> = flows.into_iter().map(|(path, _)| path).collect();
@@ -77,11 +78,13 @@ pub fn read_all(
             break;
         }
         seen.extend(pending.iter().cloned());
+        analysed += pending.len();
         let results: Vec<(PathBuf, Option<FileFacts>)> =
             pending.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, observer))).collect();
         let changed = store(graph, results);
         pending = next_round(graph, &changed, files, &seen, sources);
     }
+    analysed
 }
 
 /// Why a file is read in the first round.

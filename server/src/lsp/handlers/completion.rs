@@ -11,7 +11,8 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::features::completion::{Completion, CompletionKind, complete, function_details};
-use crate::lsp::completion_list::{self, ItemDefaults, List};
+use crate::features::shortlist::{MAX_LISTED, Shortlist, shortlist};
+use crate::lsp::completion_list::{self, ItemDefaults, List, Written};
 use crate::lsp::guard::guarded;
 use crate::lsp::session::{FunctionItemsKey, Session};
 use crate::modules::index::WorkspaceIndex;
@@ -29,6 +30,8 @@ pub fn completion(session: &Session, params: CompletionParams) -> Result<Option<
     let Some(found) = found else { return Ok(None) };
     let caps = session.caps();
     let range = file.range(&found.replace);
+    // What is typed so far, which a shortened list is chosen by (a fetch path's `/` aside).
+    let typed = doc.text.get(found.replace.start..offset).unwrap_or_default().trim_start_matches('/').to_string();
     drop(doc);
     // Lists can hold thousands of functions: items carry only what filtering needs, and
     // clients that can resolve items lazily get where each lives and its docs on demand.
@@ -44,28 +47,42 @@ pub fn completion(session: &Session, params: CompletionParams) -> Result<Option<
     let item_data = project.filter(|_| !(defaults.edit_range && defaults.data));
     let write_items = || {
         let offered = found.items();
-        let items: Vec<_> = offered
-            .iter()
-            .map(|c| {
-                let mut item = item(c, defaults.edit_range, range, item_data);
-                if c.kind == CompletionKind::Function && !lazy {
-                    add_details(&index, &path, &mut item);
-                }
-                item
-            })
-            .collect();
-        serde_json::to_vec(&items).map(Arc::<[u8]>::from).map_err(|err| internal_error(&err))
+        let items = offered.iter().map(|c| {
+            let mut item = item(c, defaults.edit_range, range, item_data);
+            if c.kind == CompletionKind::Function && !lazy {
+                add_details(&index, &path, &mut item);
+            }
+            item
+        });
+        Written::new(items).map(Arc::new).map_err(|err| internal_error(&err))
     };
-    // Items that leave their range to the list's defaults are the same at every call
-    // of the project: written once per version of the index.
-    let items = match found.every_function().filter(|_| defaults.edit_range) {
+    // Every function of the project, the same items at every call of the project (each
+    // list fills in its own range): written once per version of the index.
+    let written = match found.every_function() {
         Some(kind) => {
-            session.function_items(FunctionItemsKey { generation, project: owner, kind, item_data }, write_items)?
+            let key = FunctionItemsKey {
+                generation,
+                project: owner,
+                kind,
+                item_data,
+                own_range: !defaults.edit_range,
+                details: !lazy,
+            };
+            session.function_items(key, write_items)?
         }
         None => write_items()?,
     };
+    // A client that takes the list's defaults gets it whole: its items are a few bytes
+    // each. Others get a range and (without resolve) the details in every item, several
+    // times the bytes to write and to read: a long list is cut to what fits the typing.
+    let shortlist = if defaults.edit_range {
+        Shortlist { chosen: (0..written.len()).collect(), complete: true }
+    } else {
+        shortlist(written.labels(), &typed, MAX_LISTED)
+    };
+    let items = written.array(shortlist.chosen, range).map_err(|err| internal_error(&err))?;
     // While the index is being built the list may grow: ask the client to ask again.
-    let list = List { is_incomplete: !session.is_ready(), item_defaults };
+    let list = List { is_incomplete: !session.is_ready() || !shortlist.complete, item_defaults };
     let json = list.to_json(&items).map_err(|err| internal_error(&err))?;
     let placeholder = CompletionItem { label: session.raw_results.stash(json), ..Default::default() };
     Ok(Some(CompletionResponse::Array(vec![placeholder])))

@@ -14,8 +14,12 @@ use crate::syntax::diagnostics::Diagnostic;
 pub fn document_diagnostics(session: &Session, uri: &Uri) -> Option<(Vec<ls::Diagnostic>, i32)> {
     let settings = session.settings();
     let analysis = session.analysis(uri);
-    let doc = session.snapshot(uri)?;
     let found = analysis.map(|a| a.diagnostics.clone()).unwrap_or_default();
+    if found.is_empty() {
+        // Nothing to place in the text: no copy of it (a bundle's is megabytes).
+        return Some((Vec::new(), session.docs.get(uri)?.version));
+    }
+    let doc = session.snapshot(uri)?;
     let file = doc.file();
     let converted = found
         .iter()
