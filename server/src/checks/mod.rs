@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod names;
+pub mod parts;
 pub mod shapes;
 
 #[cfg(test)]
@@ -13,6 +14,7 @@ use std::path::Path;
 
 use tree_sitter::Tree;
 
+use crate::modules::calls::CallSite;
 use crate::modules::graph::{Analysis, FactsSource, FileFacts};
 use crate::modules::index::WorkspaceIndex;
 use crate::project::index::ProjectIndex;
@@ -47,13 +49,26 @@ pub fn file_diagnostics(
     tree: &Tree,
     analysis: &Analysis,
 ) -> Vec<Diagnostic> {
+    let mut out = site_and_project_diagnostics(project, path, src, tree, &analysis.facts.sites);
+    out.extend(shapes::shape_diagnostics(&analysis.index, &analysis.flow.observations, path, project));
+    out
+}
+
+/// The names at a file's sites against its project's functions, and the project problems
+/// in it: what comes before the response shapes in [`file_diagnostics`].
+pub(crate) fn site_and_project_diagnostics(
+    project: Option<&ProjectIndex>,
+    path: &Path,
+    src: &str,
+    tree: &Tree,
+    sites: &[CallSite],
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some(project) = project {
-        for site in &analysis.facts.sites {
+        for site in sites {
             out.extend(names::check_call_site(project, path, site, src));
         }
         out.extend(names::project_problems_in(project, path, src, tree));
     }
-    out.extend(shapes::shape_diagnostics(&analysis.index, &analysis.flow.observations, path, project));
     out
 }
