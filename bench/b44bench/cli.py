@@ -12,6 +12,7 @@ from .generator import SIZES, ensure_workspace
 from .lsp_client import CLIENT_PROFILES
 from .machine import answer_floor, describe, parse_rate
 from .measure import measure_check, measure_server
+from .workspace_pull import measure_workspace_pull
 from .report import format_size_table
 from .servers import BENCH_DIR, NODE_MODULES, base44_server, ts5_server, ts7_native_binary, ts7_server
 
@@ -170,6 +171,7 @@ def main(argv: list | None = None) -> int:
             results["base44"] = measure_server(spec, manifest, args.runs, args.timeout, log_dir, tuple(args.client),
                                                args.bundle_rounds)
             results["base44"].update(measure_check(binary, manifest, args.runs, args.timeout))
+            results["base44"].update(measure_workspace_pull(binary, manifest, args.runs, args.timeout, log_dir))
         # The machine, measured next to the servers: its speed, and its noise at the sizes sent.
         sizes_sent = sorted({1000, *(int(value * 1000) for r in results.values() for key, value in r.items()
                                      if key.startswith("completion_kb:") and isinstance(value, (int, float)))})

@@ -1,7 +1,10 @@
-"""A stand-in for base44-lsp that follows its contract (status, push diagnostics, completion, `check`).
+"""A stand-in for base44-lsp that follows its contract (status, push diagnostics, completion, `check`, and
+pulled workspace diagnostics for a client that pulls and can be told to pull again).
 
 It lets the driver's base44 path be tested end to end without the real server. It reads function names
-from the CLI's types file, which the real server must not rely on.
+from the CLI's types file, which the real server must not rely on. For the workspace pull,
+`FAKE_PULL_FORGETS=1` makes it answer in full every time (result ids that never hold) and
+`FAKE_PULL_MISSES=1` leaves one file out (an answer given before the workspace is checked).
 """
 
 import json
@@ -10,7 +13,7 @@ import re
 import sys
 from urllib.parse import unquote, urlparse
 
-CALL = re.compile(r'functions\.invoke\("([^"]*)"')
+CALL = re.compile(r'functions\.(?:invoke\("|fetch\("/)([^"]*)"')
 
 
 def names_of(root: str) -> list:
@@ -50,11 +53,38 @@ def apply(text: str, change: dict) -> str:
     return head + change["text"] + tail
 
 
-root, known, documents, ready, lean_lists = None, set(), {}, False, True
+root, known, documents, ready, pulls, lean_lists = None, set(), {}, False, False, True
+
+
+def workspace_problems() -> dict:
+    """uri -> diagnostics of every file under src/ with an unknown name."""
+    found = {}
+    for folder, _, files in os.walk(os.path.join(root, "src")):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as handle:
+                calls = unknown_calls(handle.read(), known)
+            if calls:
+                found["file://" + path] = [{"range": {"start": {"line": line, "character": start},
+                                                      "end": {"line": line, "character": end}},
+                                            "severity": 1, "code": "unknown-function", "message": "unknown"}
+                                           for line, start, end in calls]
+    if found and os.environ.get("FAKE_PULL_MISSES"):
+        found.pop(sorted(found)[0])
+    return found
+
+
+def workspace_report(params: dict) -> dict:
+    held = {previous["uri"]: previous["value"] for previous in params.get("previousResultIds", [])}
+    forgets = bool(os.environ.get("FAKE_PULL_FORGETS"))
+    return {"items": [{"kind": "unchanged", "uri": uri, "resultId": "1", "version": None}
+                      if held.get(uri) == "1" and not forgets else
+                      {"kind": "full", "uri": uri, "resultId": "1", "version": None, "items": diagnostics}
+                      for uri, diagnostics in sorted(workspace_problems().items())]}
 
 
 def publish(uri: str, version: int) -> None:
-    if not ready:
+    if not ready or pulls:
         return
     diagnostics = [{"range": {"start": {"line": line, "character": start}, "end": {"line": line, "character": end}},
                     "severity": 1, "code": "unknown-function", "source": "base44", "message": "unknown function"}
@@ -68,10 +98,15 @@ while True:
     method, params = message.get("method"), message.get("params") or {}
     if method == "initialize":
         root = unquote(urlparse(params["rootUri"]).path)
-        completion = params["capabilities"]["textDocument"]["completion"]
-        lean_lists = "completionList" in completion
-        send({"jsonrpc": "2.0", "id": message["id"], "result": {"capabilities": {
-            "textDocumentSync": {"openClose": True, "change": 2}, "completionProvider": {"triggerCharacters": ['"']}}}})
+        caps = params.get("capabilities", {})
+        lean_lists = "completionList" in caps.get("textDocument", {}).get("completion", {})
+        pulls = "diagnostic" in caps.get("textDocument", {}) and \
+            caps.get("workspace", {}).get("diagnostics", {}).get("refreshSupport", False)
+        capabilities = {"textDocumentSync": {"openClose": True, "change": 2},
+                        "completionProvider": {"triggerCharacters": ['"']}}
+        if pulls:
+            capabilities["diagnosticProvider"] = {"interFileDependencies": True, "workspaceDiagnostics": True}
+        send({"jsonrpc": "2.0", "id": message["id"], "result": {"capabilities": capabilities}})
     elif method == "initialized" and os.environ.get("FAKE_BACKEND_CRASH"):
         # What typescript-language-server does when tsserver dies: it lives on and only logs it.
         send({"jsonrpc": "2.0", "method": "window/logMessage",
@@ -107,6 +142,8 @@ while True:
         cut = not lean_lists and len(items) > 10
         send({"jsonrpc": "2.0", "id": message["id"], "result": {"isIncomplete": cut, "items": items[:10] if cut
                                                                 else items}})
+    elif method == "workspace/diagnostic":
+        send({"jsonrpc": "2.0", "id": message["id"], "result": workspace_report(params)})
     elif method == "shutdown":
         send({"jsonrpc": "2.0", "id": message["id"], "result": None})
     elif method == "exit":

@@ -5,12 +5,14 @@ import sys
 import tempfile
 import time
 import unittest
+from unittest import mock
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from b44bench.generator import Size, generate  # noqa: E402
 from b44bench.measure import measure_check, measure_server  # noqa: E402
 from b44bench.servers import ServerSpec  # noqa: E402
+from b44bench.workspace_pull import measure_workspace_pull  # noqa: E402
 
 FAKE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fake_base44_server.py")
 
@@ -74,6 +76,31 @@ class MeasureTest(unittest.TestCase):
         os.chmod(passing, 0o755)
         self.assertEqual(measure_check(passing, self.manifest, runs=1, timeout=30),
                          {"check_s": "failed: exit codes [0]"})
+
+    def pull(self, **env):
+        script = os.path.join(self.tmp.name, "fake-server")
+        with open(script, "w", encoding="utf-8") as handle:
+            handle.write(f'#!/bin/sh\nexec "{sys.executable}" "{FAKE}" "$@"\n')
+        os.chmod(script, 0o755)
+        with mock.patch.dict(os.environ, env):
+            return measure_workspace_pull(script, self.manifest, runs=2, timeout=30, log_dir=self.tmp.name, repeats=10)
+
+    def test_workspace_pull_cold_full_and_unchanged_come_back_as_numbers(self):
+        self.assertGreater(self.manifest["counts"]["unknown_calls"], 0, "the workspace needs unknown names")
+        result = self.pull()
+        for key in ("workspace_pull_cold_s", "workspace_pull_full_ms", "workspace_pull_unchanged_p50_ms",
+                    "workspace_pull_unchanged_p99_ms"):
+            self.assertIsInstance(result[key], float, key)
+        self.assertLessEqual(result["workspace_pull_unchanged_p50_ms"], result["workspace_pull_unchanged_p99_ms"])
+        self.assertGreater(result["workspace_pull_files"], 0)
+
+    def test_a_workspace_pull_without_every_problem_fails(self):
+        result = self.pull(FAKE_PULL_MISSES="1")
+        self.assertTrue(str(result["workspace_pull_cold_s"]).startswith("failed: the first answer holds"), result)
+
+    def test_workspace_pull_ids_that_never_hold_fail(self):
+        result = self.pull(FAKE_PULL_FORGETS="1")
+        self.assertEqual(result["workspace_pull_cold_s"], "failed: nothing changed, yet the answer holds ['full']")
 
 
 if __name__ == "__main__":

@@ -66,6 +66,21 @@ async function quickOpenOnce(page, relativePath, timeout) {
   await page.locator(".editor-instance .monaco-editor .view-lines").first().waitFor({ timeout });
 }
 
+// The Problems view renders only the rows in sight, and every file's problems are listed (closed files
+// too): narrow it to the files of `glob`, then read its rows until `complete` holds for them
+// (TypeScript's problems come late).
+async function problemRows(page, glob, complete) {
+  const filter = page.locator(".markers-panel-action-filter input, .viewpane-filter input").first();
+  await filter.fill(glob);
+  const deadline = Date.now() + 3 * STEP_TIMEOUT;
+  for (;;) {
+    const rows = (await page.locator(".markers-panel .monaco-list-row").allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
+    if (complete(rows)) return rows;
+    if (Date.now() > deadline) throw new Error(`the Problems view filtered by ${glob} never listed what was expected: ${rows.join(" | ")}`);
+    await page.waitForTimeout(500);
+  }
+}
+
 async function runCommand(page, title) {
   await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input");
@@ -143,6 +158,55 @@ async function main() {
       if (!text.includes(`Ln ${typoLine}`)) {
         throw new Error(`the row says "${text.replace(/\s+/g, " ")}", not Ln ${typoLine}`);
       }
+    });
+
+    await step(page, "problems-closed-file",
+      'the Problems view listing the unknown-function error for "send-reciept" in src/pages/Orders.jsx, a file never opened',
+      async () => {
+        // Pulled with workspace/diagnostic: VS Code asks once the client starts, the server answers once the
+        // workspace is checked. Orders.jsx has not been opened in this run.
+        const row = page.locator('.markers-panel .monaco-list-row:has-text("send-reciept")').first();
+        await row.waitFor({ timeout: 2 * STEP_TIMEOUT });
+        const file = page.locator('.markers-panel .monaco-list-row:has-text("Orders.jsx")').first();
+        await file.waitFor();
+        const open = await page.locator('.tabs-container .tab:has-text("Orders.jsx")').count();
+        if (open > 0) {
+          throw new Error("Orders.jsx is open in an editor: the problem may come from the open document");
+        }
+      });
+
+    await step(page, "workspace-symbol", 'Go to Symbol in Workspace (Ctrl+T) finding "orders/refund" by "refnd" and opening its entry', async () => {
+      await page.locator(".editor-instance .monaco-editor .view-lines").first().click();
+      await page.keyboard.press("Control+T");
+      const input = page.locator(".quick-input-widget input");
+      await input.waitFor();
+      // Fuzzy: the letters of the name in order, one missing.
+      await input.fill("#refnd");
+      const row = page.locator('.quick-input-list .monaco-list-row:has-text("orders/refund")').first();
+      await row.waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "workspace-symbol.png") });
+      await row.click();
+      await page.locator('.editor-group-container.active .tab.active:has-text("entry.ts")').waitFor();
+      await page.locator('.breadcrumbs-control .monaco-breadcrumb-item:has-text("refund")').first().waitFor();
+      await quickOpen(page, "Checkout.jsx");
+    });
+
+    await step(page, "hover-contract", 'hover on "process-order" showing the inputs it reads and the keys it answers with', async () => {
+      await page.keyboard.press("Escape");
+      const line = page.locator('.editor-group-container.active .view-line:has-text(\'invoke("process-order"\')').first();
+      const name = line.locator("span", { hasText: /process-order/ }).last();
+      const hover = page.locator(".monaco-hover", { hasText: "Inputs:" }).first();
+      for (let attempt = 0; attempt < 10 && !(await hover.isVisible()); attempt++) {
+        await page.mouse.move(5, 5);
+        await name.hover();
+        await hover.waitFor({ timeout: 3000 }).catch(() => {});
+      }
+      const text = (await hover.innerText()).replace(/\s+/g, " ");
+      for (const expected of ["Inputs: orderId, action", "200: success, orderId, action"]) {
+        if (!text.includes(expected)) throw new Error(`the hover says "${text}", without "${expected}"`);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, "hover-contract-open.png") });
+      await page.mouse.move(5, 5);
     });
 
     await step(page, "completion", 'completion inside invoke(" offering the function "send-receipt"; accepting it writes the name', async () => {
@@ -270,11 +334,12 @@ async function main() {
         await page.mouse.move(5, 5);
         await quickOpen(page, "StockBadge.tsx");
         await page.keyboard.press("Control+Shift+M");
+        const entryRows = await problemRows(page, "**/base44/functions/**", (rows) => rows.some((row) => row.includes("missing-serve")));
         // TypeScript's diagnostics reach Problems: the frontend's missing react module is the sign.
-        await page.locator(".markers-panel .monaco-list-row", { hasText: "Cannot find module 'react'" }).first().waitFor({ timeout: 3 * STEP_TIMEOUT });
-        await page.locator('.markers-panel .monaco-list-row:has-text("missing-serve")').first().waitFor();
+        const frontendRows = await problemRows(page, "**/StockBadge.tsx", (rows) => rows.some((row) => row.includes("Cannot find module 'react'")));
+        await problemRows(page, "", () => true);
+        const rows = [...entryRows, ...frontendRows];
         // Rows in view order: a file row, then its problems. Every problem under an entry must be base44's.
-        const rows = (await page.locator(".markers-panel .monaco-list-row").allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
         let file = "";
         const noise = [];
         for (const row of rows) {

@@ -1,11 +1,12 @@
-//! The `base44-lsp` binary: a language server on stdio, or `check` for CI.
+//! The `base44-lsp` binary: a language server on stdio, `check` for CI, or `types` to write the
+//! generated function types.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use base44_lsp::cli::check;
+use base44_lsp::cli::{check, types};
 
 #[derive(Parser)]
 #[command(name = "base44-lsp", version, about = "Language server and checker for Base44 apps")]
@@ -41,6 +42,13 @@ enum Command {
         #[arg(long = "wrapper", value_name = "NAME[:ARG]", value_parser = check::parse_wrapper)]
         wrappers: Vec<base44_lsp::modules::flow::env::ConfiguredWrapper>,
     },
+    /// Write each project's base44/.types/types.d.ts (the function names for TypeScript), as
+    /// `base44 types generate` does.
+    Types {
+        /// The folder holding the projects.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -65,6 +73,10 @@ fn main() {
             let options = check::Options { format, max_warnings, color, wrappers };
             // Standard error is not held: the walk and the analysis log to it from other threads.
             let code = check::run(&path, options, &mut std::io::stdout().lock(), &mut std::io::stderr());
+            std::process::exit(code);
+        }
+        Some(Command::Types { path }) => {
+            let code = types::run(&path, &mut std::io::stdout().lock(), &mut std::io::stderr());
             std::process::exit(code);
         }
         None => std::process::exit(base44_lsp::lsp::run_stdio()),

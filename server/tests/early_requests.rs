@@ -31,7 +31,10 @@ fn completion_asked_before_indexing_gets_every_name() {
     let uri = |path: &str| format!("file://{}/{path}", root.display());
     let mut server = Server::spawn(Path::new(env!("CARGO_BIN_EXE_base44-lsp")), root).expect("the server starts");
 
-    let capabilities = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    // A client that takes list defaults gets every name at once (without them, lists are cut to
+    // the best fits of what is typed: tests/long_lists.rs).
+    let capabilities = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+                              "textDocument": {"completion": {"completionList": {"itemDefaults": ["editRange"]}}}});
     let initialize = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
                             "params": {"processId": null, "rootUri": uri(""), "capabilities": capabilities}});
     assert_eq!(server.send(&initialize), Ok(()));

@@ -62,6 +62,16 @@ H.run("test-nvim vim.lsp.enable", function()
   end
   H.report(hover_text:find("process-order", 1, true) ~= nil and hover_text:find("Marks an order as paid", 1, true) ~= nil,
     "hover on \"process-order\" shows the function and its doc comment", hover_text)
+  H.report(hover_text:find("**Inputs:** `orderId`, `action`", 1, true) ~= nil and hover_text:find("- 200: `success`, `orderId`, `action`", 1, true) ~= nil,
+    "hover shows the inputs the function reads and its response's keys", hover_text)
+
+  -- A data key the function never reads (`orderID`): a warning naming the input it reads.
+  local key_line = H.find(bufnr, "{ orderID:")
+  assert(key_line, "the example no longer passes orderID")
+  local key, keys_seen = H.diagnostic(bufnr, "unknown-input")
+  H.report(key ~= nil and key.lnum == key_line and key.severity == vim.diagnostic.severity.WARN
+    and (key.message or ""):find("did you mean `orderId`", 1, true) ~= nil,
+    "unknown-input warning on orderID, suggesting orderId", key and key.message or keys_seen)
 
   -- The quick fix of the typo, chosen from the code action menu, edits the buffer.
   vim.api.nvim_win_set_cursor(0, { typo_line + 1, typo_end - 2 })

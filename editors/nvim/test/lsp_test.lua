@@ -36,6 +36,12 @@ H.run("test-nvim setup()", function()
   end
   H.report(others == 0, "no unknown-function on the correctly named calls", others .. " extra")
 
+  -- A data key the function never reads: `orderID` where process-order reads `orderId`.
+  local key_line = H.find(bufnr, "{ orderID:")
+  assert(key_line, "the example no longer passes orderID")
+  local key, keys_seen = H.diagnostic(bufnr, "unknown-input")
+  H.report(key ~= nil and key.lnum == key_line, "unknown-input diagnostic on the orderID line", key and key.message or keys_seen)
+
   -- Completion right after the opening quote of invoke("process-order", …).
   local call_line, quote_col = H.find(bufnr, 'invoke("')
   assert(call_line, "the example no longer contains invoke(\"")

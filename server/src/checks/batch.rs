@@ -2,7 +2,7 @@
 //! module graph read in rounds (each file's diagnostics kept from its last analysis), and
 //! the project problems of every other file.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::AtomicUsize;
@@ -59,43 +59,59 @@ pub fn check_workspace(
     let scan = scan(folders);
     let mut index = WorkspaceIndex::functions_only(folders, &scan, sources, EntryReading::Full);
     index.modules.wrappers = std::sync::Arc::new(wrappers);
+    let (found, _) = read_and_check(&mut index, &scan.files, sources, &AtomicUsize::new(0));
+    let files: Vec<CheckedFile> = found
+        .into_par_iter()
+        .filter_map(|(path, diagnostics)| Some(CheckedFile { text: sources.read(&path)?, path, diagnostics }))
+        .collect();
+    WorkspaceReport { index, files }
+}
+
+/// Reads the module graph of `index` from `files` (every file that names a function, in
+/// rounds; `read` counts the files looked at), keeping each analysed file's diagnostics, and
+/// returns every file with a problem: the files of the workspace and each project's own files
+/// outside them (its config, its types file). Sorted by path; diagnostics by position. This is
+/// what `check` reports, and what the editor's index keeps for files nobody has open. The
+/// count is how many analyses reading the graph took.
+pub fn read_and_check(
+    index: &mut WorkspaceIndex,
+    files: &[PathBuf],
+    sources: &dyn Sources,
+    read: &AtomicUsize,
+) -> (BTreeMap<PathBuf, Vec<Diagnostic>>, usize) {
     let collect = Collect { projects: &index.projects, found: Mutex::new(HashMap::new()) };
-    read_all(&mut index.modules, &scan.files, sources, &AtomicUsize::new(0), &collect);
+    let analyses = read_all(&mut index.modules, files, sources, read, &collect);
     let mut analysed = collect.found.into_inner().unwrap_or_default();
     for diagnostics in analysed.values_mut() {
         super::shapes::settle_fixes(diagnostics, |helper, name| index.modules.raw_response_used(helper, name));
     }
-    let mut files: Vec<CheckedFile> = scan
-        .files
+    let mut found: BTreeMap<PathBuf, Vec<Diagnostic>> = files
         .par_iter()
         .filter_map(|path| {
             let project = project_of(&index.projects, path)?;
             let diagnostics = match analysed.get(path) {
                 Some(diagnostics) => diagnostics.clone(),
-                // Not analysed: the problems the indexer found are all (an entry's serve
-                // check among them; entries were parsed while indexing).
-                None => project.problems.iter().filter(|d| &d.path == path).cloned().collect(),
+                // Not analysed: the problems the indexer found (an entry's serve check among
+                // them; entries were parsed while indexing) and an entry's secrets.
+                None => {
+                    let mut found: Vec<Diagnostic> =
+                        project.problems.iter().filter(|d| &d.path == path).cloned().collect();
+                    found.extend(super::contracts::secret_diagnostics(project, path));
+                    found
+                }
             };
-            if diagnostics.is_empty() {
-                return None;
-            }
-            let text = sources.read(path)?;
-            Some(CheckedFile { path: path.clone(), text, diagnostics })
+            (!diagnostics.is_empty()).then(|| (path.clone(), diagnostics))
         })
         .collect();
-    analysed.clear();
-    // Project configs are not in the scan (it lists sources and function configs only).
+    // Project configs and types files are not in the scan (it lists sources and function
+    // configs only, and skips hidden folders such as `base44/.types`).
     for project in &index.projects {
-        if let Some(config) = &project.project.config_file {
-            let diagnostics: Vec<Diagnostic> = project.problems.iter().filter(|d| &d.path == config).cloned().collect();
-            if let (false, Some(text)) = (diagnostics.is_empty(), sources.read(config)) {
-                files.push(CheckedFile { path: config.clone(), text, diagnostics });
-            }
+        for problem in project.problems.iter().filter(|d| files.binary_search(&d.path).is_err()) {
+            found.entry(problem.path.clone()).or_default().push(problem.clone());
         }
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    for file in &mut files {
-        file.diagnostics.sort_by_key(|d| (d.range.start, d.range.end));
+    for diagnostics in found.values_mut() {
+        diagnostics.sort_by_key(|d| (d.range.start, d.range.end));
     }
-    WorkspaceReport { index, files }
+    (found, analyses)
 }

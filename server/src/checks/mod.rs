@@ -3,6 +3,7 @@
 //! come through [`file_diagnostics`], so they agree on every file.
 
 pub mod batch;
+pub mod contracts;
 pub mod names;
 pub mod parts;
 pub mod shapes;
@@ -40,8 +41,8 @@ pub fn check_file(index: &WorkspaceIndex, facts: &dyn FactsSource, path: &Path, 
 }
 
 /// The diagnostics of an analysed file: its sites' names against its project's functions,
-/// the project problems in it, and the response shapes (the SDK's business, whichever
-/// project the file is in).
+/// the project problems in it, its calls and reads against the functions' contracts, and the
+/// response shapes (the SDK's business, whichever project the file is in).
 pub fn file_diagnostics(
     project: Option<&ProjectIndex>,
     path: &Path,
@@ -49,19 +50,23 @@ pub fn file_diagnostics(
     tree: &Tree,
     analysis: &Analysis,
 ) -> Vec<Diagnostic> {
-    let mut out = site_and_project_diagnostics(project, path, src, tree, &analysis.facts.sites);
-    out.extend(shapes::shape_diagnostics(&analysis.index, &analysis.flow.observations, path, project));
-    out
+    let observations = &analysis.flow.observations;
+    let read = project.map(|p| contracts::read_diagnostics(p, path, src, observations)).unwrap_or_default();
+    let shapes = shapes::shape_diagnostics(&analysis.index, observations, path, project);
+    in_document_order(project, path, src, tree, &analysis.facts.sites, read, shapes)
 }
 
-/// The names at a file's sites against its project's functions, and the project problems
-/// in it: what comes before the response shapes in [`file_diagnostics`].
-pub(crate) fn site_and_project_diagnostics(
+/// [`file_diagnostics`] from what the flow's observations gave (`read`: the keys read off
+/// functions' JSON, from [`contracts::read_diagnostics`]; `shapes`: the response shapes) and
+/// the file's sites: what checking by parts (`parts`) puts together from its parts' runs.
+pub(crate) fn in_document_order(
     project: Option<&ProjectIndex>,
     path: &Path,
     src: &str,
     tree: &Tree,
     sites: &[CallSite],
+    read: Vec<Diagnostic>,
+    shapes: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some(project) = project {
@@ -69,6 +74,13 @@ pub(crate) fn site_and_project_diagnostics(
             out.extend(names::check_call_site(project, path, site, src));
         }
         out.extend(names::project_problems_in(project, path, src, tree));
+        out.extend(contracts::data_diagnostics(project, path, src, tree, sites));
+        out.extend(read);
+        out.extend(contracts::secret_diagnostics(project, path));
     }
+    out.extend(shapes);
+    // In document order, as `check` prints them (a stable sort: at one place, in the order
+    // gathered above).
+    out.sort_by_key(|d| (d.range.start, d.range.end));
     out
 }

@@ -165,6 +165,21 @@ fn suggestions(project: &ProjectIndex, site: &CallSite) -> Vec<(String, Range<us
     relative.into_iter().map(|(name, range)| (name, start + range.start..start + range.end)).collect()
 }
 
+/// Up to three of `candidates` close to what was written, best first (case ignored).
+pub fn closest<'a>(written: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let closeness = Closeness::new(written);
+    // A word being typed (`su` of `subject`) is closest to the names it starts.
+    let starts = |c: &str| written.len() >= 2 && c.to_lowercase().starts_with(&written.to_lowercase());
+    let mut scored: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .filter(|c| *c != written)
+        .filter_map(|c| Some((if starts(c) { 0 } else { closeness.distance(c)? }, c)))
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
 fn close_names(project: &ProjectIndex, kind: CallKind, value: &str) -> Vec<(String, Range<usize>)> {
     let mut scored: Vec<(usize, &str, Range<usize>)> = match kind {
         CallKind::Invoke => {
@@ -232,10 +247,12 @@ impl Closeness {
             return None;
         }
         let cutoff = Args::default().score_cutoff(limit);
-        match ascii {
+        let distance = match ascii {
             Some(written) => written.distance_with_args(name.bytes().map(|b| b.to_ascii_lowercase()), &cutoff),
             None => self.written.distance_with_args(name.chars().flat_map(char::to_lowercase), &cutoff),
-        }
+        }?;
+        // Rewriting every letter of the shorter word (`su` into `to`) is not a near miss.
+        (distance < self.len.min(len)).then_some(distance)
     }
 }
 

@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use tree_sitter::Tree;
 
-use super::{FileReport, check_file, shapes, site_and_project_diagnostics};
+use super::{FileReport, check_file, contracts, in_document_order, shapes};
 use crate::modules::calls::{CallSite, Namer};
 use crate::modules::flow::env::Env;
 use crate::modules::flow::index::Index;
@@ -62,6 +62,10 @@ pub(crate) struct PartResult {
     exports: Vec<(usize, String, Shape)>,
     namers: Vec<Namer>,
     raw_uses: Vec<(PathBuf, String)>,
+    json_spots: Vec<(Range<usize>, String)>,
+    /// Its keys read off functions' JSON that no response has (`contracts::read_diagnostics`).
+    read: Vec<Diagnostic>,
+    /// Its response-shape diagnostics.
     diagnostics: Vec<Diagnostic>,
     stats: RunStats,
 }
@@ -119,8 +123,8 @@ fn by_parts(
         let kept = previous.and_then(|previous| {
             let old = same[*part.first()?].and_then(|s| old_part_of.get(&s)).copied()?;
             let old_part = &previous.split.parts[old];
-            let unchanged = old_part.len() == part.len()
-                && part.iter().zip(old_part).all(|(&new, &old)| same[new] == Some(old));
+            let unchanged =
+                old_part.len() == part.len() && part.iter().zip(old_part).all(|(&new, &old)| same[new] == Some(old));
             if !unchanged {
                 return None;
             }
@@ -139,19 +143,21 @@ fn by_parts(
                 let ranges = split.ranges(part);
                 let (flow, stats) = analyse_part(&flow_index, &module, &env, path, Part::Statements(&ranges));
                 let diagnostics = shapes::shape_diagnostics(&flow_index, &flow.observations, path, project);
+                let read =
+                    project.map(|p| contracts::read_diagnostics(p, path, src, &flow.observations)).unwrap_or_default();
                 let result = PartResult {
                     sites: flow.sites,
                     exports: export_places(&module, &ranges, &flow.exports),
                     namers: flow.namers,
                     raw_uses: flow.raw_uses,
+                    json_spots: flow.json_spots,
+                    read,
                     diagnostics,
                     stats,
                 };
                 // A run that reported anything outside its part was not over a part at all.
                 let stay: Vec<(Range<usize>, usize)> = ranges.iter().map(|r| (r.clone(), r.start)).collect();
-                if shift::part_result(&result, &stay, path).is_none() {
-                    return None;
-                }
+                shift::part_result(&result, &stay, path)?;
                 result
             }
         };
@@ -250,6 +256,11 @@ fn compose(
     namers.sort_by(|a, b| (&a.name, a.arg).cmp(&(&b.name, b.arg)));
     namers.dedup();
     let raw_uses: BTreeSet<(PathBuf, String)> = results.iter().flat_map(|r| r.raw_uses.iter().cloned()).collect();
+    let mut json_spots: Vec<(Range<usize>, String)> =
+        results.iter().flat_map(|r| r.json_spots.iter().cloned()).collect();
+    // As the flow finishes a whole file's: in document order, each once.
+    json_spots.sort_unstable_by(|a, b| (a.0.start, a.0.end, &a.1).cmp(&(b.0.start, b.0.end, &b.1)));
+    json_spots.dedup();
     let facts_of_file = FileFacts {
         sites,
         exports: exports.into_iter().map(|(_, name, shape)| (name.clone(), shape.clone())).collect(),
@@ -257,13 +268,15 @@ fn compose(
         deps,
         namers,
         raw_uses: raw_uses.into_iter().collect(),
+        json_spots,
     };
-    let mut diagnostics = site_and_project_diagnostics(project, path, src, tree, &facts_of_file.sites);
+    let mut read: Vec<Diagnostic> = results.iter().flat_map(|r| r.read.iter().cloned()).collect();
+    contracts::in_order_once(&mut read);
     let mut shape_diagnostics: Vec<Diagnostic> = results.iter().flat_map(|r| r.diagnostics.iter().cloned()).collect();
     // As the shape check finishes a whole file's: in document order, each (range, code) once.
     shape_diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
     shape_diagnostics.dedup_by(|a, b| a.range == b.range && a.code == b.code);
-    diagnostics.extend(shape_diagnostics);
+    let mut diagnostics = in_document_order(project, path, src, tree, &facts_of_file.sites, read, shape_diagnostics);
     let own = &facts_of_file;
     shapes::settle_fixes(&mut diagnostics, |helper, name| {
         own.uses_raw(helper, name) || facts.raw_response_used(helper, name)

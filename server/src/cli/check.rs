@@ -95,7 +95,7 @@ fn fail(err: &mut dyn Write, message: &str) -> i32 {
 }
 
 /// Paths as the user wrote the folder: `examples/shop/src/a.jsx`, not an absolute path.
-fn display_path(path: &Path, given: &Path, root: &Path) -> String {
+pub(super) fn display_path(path: &Path, given: &Path, root: &Path) -> String {
     match path.strip_prefix(root) {
         Ok(rel) if rel.as_os_str().is_empty() => given.display().to_string(),
         Ok(rel) => given.join(rel).display().to_string().trim_start_matches("./").to_string(),

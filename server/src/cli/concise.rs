@@ -14,10 +14,13 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", summary(checked))
 }
 
-/// `examples/shop: 2 errors, 2 warnings (6 functions in 1 project)`, the last line for people.
+/// `examples/shop: 2 errors, 2 warnings (6 functions in 1 project)`, the last line for people;
+/// information and hints count as notes, named only when there are some.
 pub fn summary(checked: &Checked) -> String {
+    let notes = checked.count(Severity::Information) + checked.count(Severity::Hint);
+    let notes = if notes > 0 { format!(", {}", counted(notes, "note")) } else { String::new() };
     format!(
-        "{}: {}, {} ({} in {})",
+        "{}: {}, {}{notes} ({} in {})",
         checked.label,
         counted(checked.count(Severity::Error), "error"),
         counted(checked.count(Severity::Warning), "warning"),

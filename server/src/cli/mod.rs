@@ -7,3 +7,4 @@ mod github;
 mod json;
 mod problems;
 mod sarif;
+pub mod types;

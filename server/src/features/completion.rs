@@ -7,6 +7,7 @@ use std::path::Path;
 
 use tree_sitter::{Node, Tree};
 
+pub use crate::features::describe::documentation;
 use crate::modules::calls::{self, CallKind, SiteForm};
 use crate::modules::graph::FileFacts;
 use crate::modules::index::WorkspaceIndex;
@@ -17,6 +18,7 @@ use crate::project::index::ProjectIndex;
 pub enum CompletionKind {
     Function,
     Input,
+    ResponseKey,
 }
 
 /// One item, borrowing from the index: a list holds every function of a project.
@@ -43,11 +45,9 @@ pub struct Completions<'i> {
 pub enum Offered<'i> {
     /// Every function of the project, for a call of this kind: the same items at every
     /// such call until the index changes, so they are listed only when asked for.
-    Functions {
-        project: &'i ProjectIndex,
-        kind: CallKind,
-    },
-    Inputs(Vec<Completion<'i>>),
+    Functions { project: &'i ProjectIndex, kind: CallKind },
+    /// Items listed here: a function's inputs, its response keys.
+    Listed(Vec<Completion<'i>>),
 }
 
 impl<'i> Completions<'i> {
@@ -55,14 +55,14 @@ impl<'i> Completions<'i> {
     pub fn every_function(&self) -> Option<CallKind> {
         match self.offered {
             Offered::Functions { kind, .. } => Some(kind),
-            Offered::Inputs(_) => None,
+            Offered::Listed(_) => None,
         }
     }
 
     pub fn items(&self) -> Vec<Completion<'i>> {
         match &self.offered {
             Offered::Functions { project, kind } => function_items(project, *kind),
-            Offered::Inputs(items) => items.clone(),
+            Offered::Listed(items) => items.clone(),
         }
     }
 }
@@ -81,6 +81,9 @@ pub fn complete<'i>(
     // A string that names a function: `invoke("|")`, `functions["|"]`, a wrapper's argument.
     if let Some(site) = facts.site_at(tree, src, offset, Some(SiteForm::Literal)) {
         return Some(Completions { replace: site.content, offered: Offered::Functions { project, kind: site.kind } });
+    }
+    if let Some(keys) = super::response_keys::complete_response_keys(project, src, tree, offset, facts) {
+        return Some(keys);
     }
     complete_inputs(project, src, tree?, offset, facts)
 }
@@ -115,19 +118,6 @@ pub fn describe_location(project: &ProjectIndex, function: &FunctionDef) -> Stri
     slash_path(file.strip_prefix(&project.project.root).unwrap_or(file))
 }
 
-/// The function's doc comment and the inputs it reads, as Markdown.
-pub fn documentation(function: &FunctionDef) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(doc) = function.serve.as_ref().and_then(|s| s.doc.clone()) {
-        parts.push(doc);
-    }
-    if !function.inputs.is_empty() {
-        let inputs: Vec<String> = function.inputs.iter().map(|i| format!("`{i}`")).collect();
-        parts.push(format!("Inputs: {}", inputs.join(", ")));
-    }
-    (!parts.is_empty()).then(|| parts.join("\n\n"))
-}
-
 fn complete_inputs<'i>(
     project: &'i ProjectIndex,
     src: &str,
@@ -144,20 +134,24 @@ fn complete_inputs<'i>(
         return None;
     }
     let function = project.function(&site.value)?;
+    let inputs = &function.contract.as_ref()?.inputs;
     let word_start = src[..offset].rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).map_or(0, |i| i + 1);
     let present = present_keys(object, src);
-    let items = function
-        .inputs
+    let items = inputs
         .iter()
-        .filter(|input| !present.contains(input))
+        .filter(|input| !present.contains(&input.name))
         .map(|input| Completion {
             kind: CompletionKind::Input,
-            label: input,
-            detail: Some(format!("input of {}", function.name)),
-            new_text: Cow::Borrowed(input),
+            label: &input.name,
+            detail: Some(format!(
+                "{} input of {}",
+                if input.required { "required" } else { "optional" },
+                function.name
+            )),
+            new_text: Cow::Borrowed(&input.name),
         })
         .collect();
-    Some(Completions { replace: word_start..offset, offered: Offered::Inputs(items) })
+    Some(Completions { replace: word_start..offset, offered: Offered::Listed(items) })
 }
 
 fn enclosing_data_object<'t>(tree: &'t Tree, src: &str, offset: usize) -> Option<Node<'t>> {

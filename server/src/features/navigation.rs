@@ -169,10 +169,12 @@ pub fn rename(
 /// Hover text for a function, as Markdown.
 pub fn hover(target: &Target) -> String {
     let function = target.function;
-    let serves = match function.serve.as_ref().map(|s| s.kind) {
-        Some(ServeKind::DenoServe) => "serves with `Deno.serve`",
-        Some(ServeKind::DefaultExport) => "serves its default export",
-        None => "**never answers a request** (no `Deno.serve`, no default export)",
+    let serves = match (function.serve.as_ref().map(|s| s.kind), &function.contract) {
+        (Some(ServeKind::DenoServe), _) => "serves with `Deno.serve`",
+        (Some(ServeKind::DefaultExport), _) => "serves its default export",
+        // Not read yet (the names come first while indexing).
+        (None, None) => "entry not read yet",
+        (None, Some(_)) => "**never answers a request** (no `Deno.serve`, no default export)",
     };
     let mut text = format!(
         "**{}** (Base44 function, {})\n\n`{}`: {serves}",

@@ -9,10 +9,14 @@ use std::sync::OnceLock;
 use crate::checks::check_file;
 use crate::features::completion::complete;
 use crate::features::lenses::document_actions;
+use crate::features::links::document_links;
 use crate::features::navigation::target_at;
+use crate::features::symbols::{Symbol, document_symbols};
 use crate::modules::index::{BuildOptions, WorkspaceIndex};
-use crate::project::serve::{find_inputs, find_serve};
+use crate::project::contract::infer_contract;
+use crate::project::serve::find_serve;
 use crate::project::sources::Disk;
+use crate::project::types_file::listed_names;
 use crate::syntax::diagnostics::Diagnostic;
 use crate::syntax::text::LineIndex;
 use crate::syntax::{self, Lang, jsonc};
@@ -109,10 +113,17 @@ pub fn exercise_as(text: &str, offsets: Offsets, roles: &[Role]) {
             for action in &actions.invokes {
                 assert_inside(text, &action.range, "an invoke action");
             }
-            if let Some(serve) = find_serve(tree, text) {
+            let serve = find_serve(tree, text);
+            if let Some(serve) = &serve {
                 assert_inside(text, &serve.range, "a serve");
             }
-            let _ = find_inputs(tree, text);
+            for secret in infer_contract(tree, text, serve.as_ref()).secrets {
+                assert_inside(text, &secret.range, "a secret's name");
+            }
+            for link in document_links(&fixture.index, path, &facts.sites) {
+                assert_inside(text, &link.range, "a document link");
+            }
+            assert_symbols_inside(text, &document_symbols(&fixture.index, path, text, Some(tree)));
         }
         for offset in offsets.of(text) {
             if let Some(found) = complete(&fixture.index, path, text, tree.as_ref(), offset, &facts) {
@@ -132,6 +143,9 @@ pub fn exercise_as(text: &str, offsets: Offsets, roles: &[Role]) {
         let back = lines.offset(text, position);
         assert!(back <= text.len() && text.is_char_boundary(back), "offset {offset} came back as {back}");
     }
+    if let Some((_, at)) = listed_names(text) {
+        assert_inside(text, &at, "the types file's registry");
+    }
     if let Ok(object) = jsonc::parse_object(text) {
         for key in object.strings.keys().chain(object.other_keys.keys()) {
             if let Some(range) = object.range_of(key) {
@@ -147,6 +161,23 @@ fn assert_inside(text: &str, range: &std::ops::Range<usize>, what: &str) {
         "{what} at {range:?} is not a range of the text ({} bytes)",
         text.len()
     );
+}
+
+/// Every symbol's range is in the text, its selection in its range, and its children in it too
+/// (VS Code's outline nests by these ranges).
+fn assert_symbols_inside(text: &str, symbols: &[Symbol]) {
+    let holds = |outer: &std::ops::Range<usize>, inner: &std::ops::Range<usize>| {
+        outer.start <= inner.start && inner.end <= outer.end
+    };
+    let mut pending: Vec<&Symbol> = symbols.iter().collect();
+    while let Some(symbol) = pending.pop() {
+        assert_inside(text, &symbol.range, "a symbol");
+        assert!(holds(&symbol.range, &symbol.selection), "a selection outside its symbol: {symbol:?}");
+        for child in &symbol.children {
+            assert!(holds(&symbol.range, &child.range), "a child outside its symbol: {symbol:?}");
+        }
+        pending.extend(&symbol.children);
+    }
 }
 
 fn assert_diagnostic_inside(text: &str, path: &Path, diagnostic: &Diagnostic) {

@@ -11,6 +11,7 @@ use std::sync::atomic::Ordering;
 
 use tower_lsp_server::ls_types::Uri;
 
+use crate::checks::check_file;
 use crate::checks::parts::{PartsState, check_file_by_parts};
 use crate::modules::calls::CallSite;
 use crate::modules::graph::{FactsSource, FileFacts};
@@ -101,8 +102,12 @@ fn analyse(
     let (Some(path), Some(tree)) = (&doc.path, &doc.tree) else { return None };
     let overlay = OpenFacts { session, index };
     let previous = before.filter(|b| &b.path == path).and_then(|b| b.parts.as_ref());
-    let (report, parts) =
-        guarded("analysis", || check_file_by_parts(previous, key.1, index, &overlay, path, &doc.text, tree)).ok()?;
+    let by_parts = guarded("analysis", || check_file_by_parts(previous, key.1, index, &overlay, path, &doc.text, tree));
+    // Any doubt about the parts, the whole file: a panic there need not be the whole check's.
+    let (report, parts) = match by_parts {
+        Ok(checked) => checked,
+        Err(_) => (guarded("analysis", || check_file(index, &overlay, path, &doc.text, tree)).ok()?, None),
+    };
     let facts = Arc::new(report.facts);
     Some(OpenAnalysis { key, path: path.clone(), facts, diagnostics: report.diagnostics, parts })
 }

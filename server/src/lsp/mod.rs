@@ -13,6 +13,7 @@ mod guard;
 mod handlers;
 mod light_check;
 mod offload;
+mod problems;
 mod publication;
 pub(crate) mod raw_results;
 mod readiness;

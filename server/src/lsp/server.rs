@@ -7,7 +7,7 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use super::handlers::{commands, completion, lenses, lifecycle, navigation, sync, watched};
+use super::handlers::{commands, completion, lenses, lifecycle, navigation, pull, signature, symbols, sync, watched};
 use super::raw_results::RawResults;
 use super::session::Session;
 use super::{offload, readiness};
@@ -95,6 +95,33 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         navigation::hover(&self.session, params)
+    }
+
+    async fn signature_help(&self, params: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
+        signature::signature_help(&self.session, params)
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        readiness::wait_for_names(&self.session, readiness::NAMES_WAIT).await;
+        // Reads the entry of each function listed.
+        offload::run(&self.session, "workspace/symbol", move |session| symbols::workspace_symbol(session, params)).await
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        symbols::document_symbol(&self.session, params)
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        readiness::wait_for_names(&self.session, readiness::NAMES_WAIT).await;
+        symbols::document_link(&self.session, params)
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        pull::document(&self.session, params).await
+    }
+
+    async fn workspace_diagnostic(&self, params: WorkspaceDiagnosticParams) -> Result<WorkspaceDiagnosticReportResult> {
+        pull::workspace(&self.session, params).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

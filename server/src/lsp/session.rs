@@ -2,7 +2,7 @@
 //! client can do. Requests read cheap snapshots (an `Arc` of the index); the indexer
 //! swaps in a new one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::{Arc, Mutex, RwLock};
@@ -35,6 +35,8 @@ pub struct ClientCaps {
     pub code_lens_refresh: bool,
     /// The client takes `workspace/diagnostic/refresh`.
     pub diagnostic_refresh: bool,
+    /// The client pulls diagnostics (`textDocument/diagnostic`): nothing is published to it.
+    pub pull_diagnostics: bool,
 }
 
 /// Which of a completion list's `itemDefaults` the client applies to its items.
@@ -55,8 +57,8 @@ pub struct Session {
     pub ready: Mutex<bool>,
     pub settings: RwLock<Settings>,
     pub caps: RwLock<ClientCaps>,
-    /// Closed files whose project problems were published, so they can be cleared.
-    pub problem_uris: Mutex<HashSet<Uri>>,
+    /// Every closed file's problems, as `check` reports them (see `problems`).
+    pub problems: super::problems::Problems,
     /// Large answers, written as text for the transport to send.
     pub raw_results: Arc<RawResults>,
     /// The last list of every function of a project, written as JSON, for the index
@@ -107,7 +109,7 @@ impl Session {
             ready: Mutex::new(false),
             settings: RwLock::new(Settings::default()),
             caps: RwLock::new(ClientCaps::default()),
-            problem_uris: Mutex::new(HashSet::new()),
+            problems: Default::default(),
             raw_results,
             function_items: Mutex::new(None),
             analyses: DashMap::new(),

@@ -34,6 +34,9 @@ pub struct FileFacts {
     pub namers: Vec<Namer>,
     /// Helpers of other files (file, export) whose raw response this file reads as one.
     pub raw_uses: Vec<(PathBuf, String)>,
+    /// The expressions that hold a named function's JSON (kept for open documents only: the
+    /// index has no use for them).
+    pub json_spots: Vec<(std::ops::Range<usize>, String)>,
 }
 
 impl FileFacts {
@@ -119,6 +122,7 @@ impl ModuleGraph {
             deps,
             namers: flow.namers.clone(),
             raw_uses: flow.raw_uses.clone(),
+            json_spots: flow.json_spots.clone(),
         };
         Analysis { index, flow, facts }
     }

@@ -110,7 +110,10 @@ fn store(graph: &mut ModuleGraph, results: Vec<(PathBuf, Option<FileFacts>)>) ->
     let mut changed = Vec::new();
     for (path, facts) in results {
         let before = match facts.filter(worth_keeping) {
-            Some(facts) => graph.files.insert(path.clone(), Arc::new(facts)),
+            Some(mut facts) => {
+                facts.json_spots = Vec::new();
+                graph.files.insert(path.clone(), Arc::new(facts))
+            }
             None => graph.files.remove(&path),
         };
         // Only what can change another file's calls counts (a helper giving the JSON does not).

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::project::responses::find_response_keys;
-use crate::project::serve::{Serve, find_inputs, find_serve};
+use crate::project::contract::{Contract, infer_contract};
+use crate::project::serve::{Serve, find_serve};
 use crate::project::sources::Sources;
 use crate::project::{Layout, Project, confine, outside_project};
 use crate::syntax::diagnostics::{Diagnostic, Severity};
@@ -22,11 +22,9 @@ pub struct FunctionDef {
     pub config: Option<PathBuf>,
     /// How the entry serves requests; `None` when it does not (or cannot be read).
     pub serve: Option<Serve>,
-    /// The fields it reads from the request's JSON, when it destructures them.
-    pub inputs: Vec<String>,
-    /// The keys of its JSON responses (every literal one it answers with); `None` when some
-    /// response is built from something else, or the entry was not read.
-    pub response_keys: Option<Vec<String>>,
+    /// What it reads, answers and uses, read off its entry; `None` when the entry was not
+    /// read (the names-only phase of indexing) or cannot be.
+    pub contract: Option<Contract>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -67,14 +65,13 @@ pub fn index_functions(
         .filter_map(|(name, entry, config)| {
             // The flat layout's functions are the files that serve: it cannot skip parsing.
             if reading == EntryReading::NamesOnly && project.layout == Layout::Base44 {
-                return Some(FunctionDef { name, entry, config, serve: None, inputs: Vec::new(), response_keys: None });
+                return Some(FunctionDef { name, entry, config, serve: None, contract: None });
             }
-            let (serve, inputs, response_keys) =
-                sources.read(&entry).map(|text| read_entry(&entry, &text)).unwrap_or_default();
+            let (serve, contract) = sources.read(&entry).map(|text| read_entry(&entry, &text)).unwrap_or_default();
             if project.layout == Layout::Flat && serve.is_none() {
                 return None;
             }
-            Some(FunctionDef { name, entry, config, serve, inputs, response_keys })
+            Some(FunctionDef { name, entry, config, serve, contract })
         })
         .collect();
     functions.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.entry.cmp(&b.entry)));
@@ -88,11 +85,15 @@ pub fn index_functions(
 }
 
 /// How an entry serves and which inputs it reads.
-pub fn read_entry(path: &Path, text: &str) -> (Option<Serve>, Vec<String>, Option<Vec<String>>) {
+pub fn read_entry(path: &Path, text: &str) -> (Option<Serve>, Option<Contract>) {
     let lang = Lang::from_path(path).unwrap_or(Lang::TypeScript);
     match syntax::parse(text, lang, None) {
-        Some(tree) => (find_serve(&tree, text), find_inputs(&tree, text), find_response_keys(&tree, text)),
-        None => (None, Vec::new(), None),
+        Some(tree) => {
+            let serve = find_serve(&tree, text);
+            let contract = infer_contract(&tree, text, serve.as_ref());
+            (serve, Some(contract))
+        }
+        None => (None, None),
     }
 }
 

@@ -89,6 +89,10 @@ pub fn index_project(
     let under: Vec<PathBuf> = files.iter().filter(|f| f.starts_with(&project.functions_dir)).cloned().collect();
     let functions = index_functions(&project, &under, sources, reading);
     problems.extend(functions.problems);
+    // The types file as on disk, whatever an editor holds: tools write it, TypeScript and the
+    // CLI read it there, and the hint must go once `base44.generateTypes` has written it.
+    let names = functions.functions.iter().map(|f| f.name.as_str());
+    problems.extend(super::types_file::out_of_date(&project, names, &super::sources::Disk));
     let mut by_file = HashMap::new();
     for (i, function) in functions.functions.iter().enumerate() {
         by_file.entry(function.entry.clone()).or_insert(i);

@@ -6,9 +6,10 @@
 //! project's functions the way the CLI does (`functions`, `serve`).
 
 pub mod confine;
+pub mod contract;
+pub mod env_file;
 pub mod functions;
 pub mod index;
-pub mod responses;
 pub mod scan;
 pub mod serve;
 pub mod sources;

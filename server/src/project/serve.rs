@@ -151,56 +151,6 @@ fn default_export_handler(export: Node) -> Option<Node> {
     export.child_by_field_name("declaration").or_else(|| export.child_by_field_name("value"))
 }
 
-/// The input fields a function reads: the keys of `const { a, b } = await req.json()`,
-/// found from the occurrences of the word `json`, in the order of their declarations.
-pub fn find_inputs(tree: &Tree, src: &str) -> Vec<String> {
-    let mut cursor = tree.walk();
-    let mut patterns: Vec<Node> = syntax::word_occurrences(src, 0..src.len(), "json")
-        .filter_map(|at| {
-            let [callee, call, awaited, declarator] = climb_from_word(&mut cursor, at..at + "json".len())?;
-            let pattern = declarator.child_by_field_name("name").filter(|p| p.kind() == "object_pattern")?;
-            (declarator.kind() == "variable_declarator"
-                && declarator.child_by_field_name("value") == Some(awaited)
-                && awaited.named_child(0) == Some(call)
-                && call.child_by_field_name("function") == Some(callee)
-                && callee.child_by_field_name("property").is_some_and(|p| p.start_byte() == at)
-                && is_awaited_json_call(awaited, src))
-            .then_some(pattern)
-        })
-        .collect();
-    patterns.sort_by_key(|pattern| pattern.start_byte());
-    let mut inputs = Vec::new();
-    for pattern in patterns {
-        let mut cursor = pattern.walk();
-        for prop in pattern.named_children(&mut cursor) {
-            let key = match prop.kind() {
-                "shorthand_property_identifier_pattern" => Some(prop),
-                "pair_pattern" => prop.child_by_field_name("key"),
-                "object_assignment_pattern" => prop.child_by_field_name("left"),
-                _ => None,
-            };
-            if let Some(key) = key {
-                let name = syntax::text(key, src).trim_matches(['"', '\'']).to_string();
-                if !inputs.contains(&name) {
-                    inputs.push(name);
-                }
-            }
-        }
-    }
-    inputs
-}
-
-fn is_awaited_json_call(value: Node, src: &str) -> bool {
-    if value.kind() != "await_expression" {
-        return false;
-    }
-    let Some(call) = value.named_child(0).filter(|n| n.kind() == "call_expression") else { return false };
-    call.child_by_field_name("function")
-        .filter(|callee| callee.kind() == "member_expression")
-        .and_then(|callee| callee.child_by_field_name("property"))
-        .is_some_and(|prop| syntax::text(prop, src) == "json")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,13 +203,6 @@ mod tests {
     }
 
     #[test]
-    fn inputs_from_destructured_request_json() {
-        let src = "Deno.serve(async (req) => {\n  const { orderId, action = 'ship', 'x-y': z } = await req.json();\n  const other = await req.json();\n});";
-        let tree = parse(src, Lang::TypeScript, None).expect("parses");
-        assert_eq!(find_inputs(&tree, src), ["orderId", "action", "x-y"]);
-    }
-
-    #[test]
     fn the_word_serve_elsewhere_is_not_a_call() {
         let src = "// serve later\nconst serve = 'serve';\nconsole.serve(x);\nDeno . serve(h);";
         assert_eq!(serve(src), Some((ServeKind::DenoServe, Some("h".into()), None)));
@@ -275,15 +218,6 @@ mod tests {
         assert_eq!(serve(src).map(|s| s.0), Some(ServeKind::DefaultExport));
         let src = "namespace Api { export default function inner() {} }";
         assert_eq!(serve(src), None);
-    }
-
-    #[test]
-    fn inputs_in_declaration_order_across_handlers() {
-        let src = "async function b(req) { const { second } = await req?.json(); }\n\
-                   async function a(req) { const { first, second } = await req.json(); }\n\
-                   async function c(req) { const { third } = await (req.json()); const json = 1; }";
-        let tree = parse(src, Lang::TypeScript, None).expect("parses");
-        assert_eq!(find_inputs(&tree, src), ["second", "first"]);
     }
 
     #[test]

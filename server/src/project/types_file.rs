@@ -1,9 +1,25 @@
 //! The CLI's generated types (`base44/.types/types.d.ts`): a `FunctionNameRegistry`
-//! augmentation that lets TypeScript itself complete and check function names.
+//! augmentation that lets TypeScript itself complete and check function names. Written by
+//! `base44 types generate` (and by this server's `base44.generateTypes` and `base44-lsp types`,
+//! byte for byte the same), and checked against the functions: a file that lists other names
+//! than the project has makes TypeScript accept a deleted name and reject a new one.
 
+use std::collections::BTreeSet;
+use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::project::Project;
+use tree_sitter::Node;
+
+use crate::project::sources::Sources;
+use crate::project::{Layout, Project};
+use crate::syntax::diagnostics::{Diagnostic, Severity};
+use crate::syntax::{self, Lang};
+
+/// The hint on a types file whose names are not the project's.
+pub const TYPES_OUT_OF_DATE: &str = "types-out-of-date";
+
+/// How many names a message lists before it says how many more there are.
+const NAMES_SHOWN: usize = 3;
 
 pub fn path(project: &Project) -> PathBuf {
     project.root.join("base44").join(".types").join("types.d.ts")
@@ -24,13 +40,175 @@ pub fn render<'a>(names: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
+/// Writes the project's types file for `names` when its text would change; whether it did.
+/// Builder-exported apps (no `base44/` folder) get none: the CLI generates types for Base44
+/// projects, and a `base44/` folder would make the app another kind of project.
+pub fn write<'a>(project: &Project, names: impl Iterator<Item = &'a str>) -> std::io::Result<bool> {
+    if project.layout != Layout::Base44 {
+        return Ok(false);
+    }
+    let file = path(project);
+    let text = render(names);
+    if std::fs::read_to_string(&file).is_ok_and(|before| before == text) {
+        return Ok(false);
+    }
+    if let Some(parent) = file.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(&file, text)?;
+    Ok(true)
+}
+
+/// The names a types file lists (the members of every `FunctionNameRegistry` interface in it),
+/// and where the first such interface is named; `None` when it declares none.
+pub fn listed_names(text: &str) -> Option<(BTreeSet<String>, Range<usize>)> {
+    let tree = syntax::parse(text, Lang::TypeScript, None)?;
+    let mut names = BTreeSet::new();
+    let mut first: Option<Range<usize>> = None;
+    syntax::walk_subtree(tree.root_node(), |node| {
+        if node.kind() != "interface_declaration" {
+            return;
+        }
+        let Some(name) = node.child_by_field_name("name").filter(|n| syntax::text(*n, text) == "FunctionNameRegistry")
+        else {
+            return;
+        };
+        first.get_or_insert(name.byte_range());
+        if let Some(body) = node.child_by_field_name("body") {
+            names.extend(member_names(body, text));
+        }
+    });
+    first.map(|at| (names, at))
+}
+
+/// The property names of an interface body (`"a/b": true;`, `name: true;`).
+fn member_names(body: Node, text: &str) -> Vec<String> {
+    let mut cursor = body.walk();
+    body.named_children(&mut cursor)
+        .filter(|member| member.kind() == "property_signature")
+        .filter_map(|member| member.child_by_field_name("name"))
+        .map(|name| match syntax::string_literal(name, text) {
+            Some(literal) => literal.value,
+            None => syntax::text(name, text).to_string(),
+        })
+        .collect()
+}
+
+/// A hint on the project's types file when it exists and lists other names than `names` (the
+/// project's functions); regenerating it (`base44.generateTypes`, `base44-lsp types`) mends it.
+pub fn out_of_date<'a>(
+    project: &Project,
+    names: impl Iterator<Item = &'a str>,
+    sources: &dyn Sources,
+) -> Option<Diagnostic> {
+    let file = path(project);
+    let text = sources.read(&file)?;
+    let (listed, at) = listed_names(&text).unwrap_or_else(|| (BTreeSet::new(), 0..0));
+    let actual: BTreeSet<String> = names.map(str::to_string).collect();
+    let missing: Vec<&String> = actual.difference(&listed).collect();
+    let extra: Vec<&String> = listed.difference(&actual).collect();
+    if missing.is_empty() && extra.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!("lack {}", quoted_list(&missing)));
+    }
+    if !extra.is_empty() {
+        let verb = if extra.len() == 1 { "is not a function" } else { "are not functions" };
+        parts.push(format!("list {}, which {verb} of project {}", quoted_list(&extra), project.label()));
+    }
+    let message = format!(
+        "The generated function types are out of date: they {}; TypeScript checks names against them",
+        parts.join(" and ")
+    );
+    Some(Diagnostic::new(file, at, Severity::Hint, TYPES_OUT_OF_DATE, message))
+}
+
+/// `"a"`, `"a" and "b"`, `"a", "b", "c" and 2 more`.
+fn quoted_list(names: &[&String]) -> String {
+    let shown: Vec<String> = names.iter().take(NAMES_SHOWN).map(|name| format!("\"{name}\"")).collect();
+    let rest = names.len().saturating_sub(NAMES_SHOWN);
+    match (shown.split_last(), rest) {
+        (Some((last, [])), 0) => last.clone(),
+        (Some((last, others)), 0) => format!("{} and {last}", others.join(", ")),
+        (_, rest) => format!("{} and {rest} more", shown.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::project::sources::Disk;
+    use crate::testing::TempTree;
+
     #[test]
     fn registry_lists_each_name_once() {
         assert_eq!(
             super::render(["b", "a/x", "b"].into_iter()),
             "// Auto-generated by Base44 CLI - DO NOT EDIT\nimport '@base44/sdk';\ndeclare module '@base44/sdk' {\n  interface FunctionNameRegistry {\n    \"a/x\": true;\n    \"b\": true;\n  }\n}\n"
+        );
+    }
+
+    #[test]
+    fn the_names_a_file_lists_are_read_back() {
+        let written = render(["orders/refund", "greet", "it's"].into_iter());
+        let (names, at) = listed_names(&written).unwrap_or_default();
+        assert_eq!(names.into_iter().collect::<Vec<_>>(), ["greet", "it's", "orders/refund"]);
+        assert_eq!(&written[at], "FunctionNameRegistry");
+        let by_hand =
+            "declare module '@base44/sdk' {\n  interface FunctionNameRegistry { plain: true; 'single': true }\n}\n";
+        let (names, _) = listed_names(by_hand).unwrap_or_default();
+        assert_eq!(names.into_iter().collect::<Vec<_>>(), ["plain", "single"]);
+        assert_eq!(listed_names("export interface Other { a: true }"), None);
+    }
+
+    fn hint(types: Option<&str>, functions: &[&str]) -> Option<String> {
+        let files: Vec<(&str, &str)> = types.map(|t| ("base44/.types/types.d.ts", t)).into_iter().collect();
+        let tree = TempTree::new(&files);
+        let project = Project {
+            root: tree.path().to_path_buf(),
+            layout: Layout::Base44,
+            functions_dir: tree.path().join("base44/functions"),
+            config_file: None,
+            app_id: None,
+            name: Some("shop".into()),
+        };
+        out_of_date(&project, functions.iter().copied(), &Disk).map(|d| {
+            let text = std::fs::read_to_string(&d.path).unwrap_or_default();
+            format!("{:?} {} {:?}: {}", d.severity, d.code, &text[d.range.clone()], d.message)
+        })
+    }
+
+    #[test]
+    fn a_file_with_other_names_gets_a_hint() {
+        let written = render(["a", "b", "gone"].into_iter());
+        assert_eq!(hint(Some(&written), &["b", "a", "gone"]), None, "the same names in another order");
+        assert_eq!(hint(None, &["a"]), None, "no file, nothing to keep in step");
+        assert_eq!(
+            hint(Some(&written), &["a", "b", "new"]),
+            Some(
+                "Hint types-out-of-date \"FunctionNameRegistry\": The generated function types are out of date: they \
+                 lack \"new\" and list \"gone\", which is not a function of project shop; TypeScript checks names \
+                 against them"
+                    .into()
+            )
+        );
+        assert_eq!(
+            hint(Some(&written), &["a", "b", "gone", "n1", "n2", "n3", "n4", "n5"]),
+            Some(
+                "Hint types-out-of-date \"FunctionNameRegistry\": The generated function types are out of date: they \
+                 lack \"n1\", \"n2\", \"n3\" and 2 more; TypeScript checks names against them"
+                    .into()
+            )
+        );
+        assert_eq!(
+            hint(Some("// emptied by hand\n"), &["a", "b"]),
+            Some(
+                "Hint types-out-of-date \"\": The generated function types are out of date: they lack \"a\" and \"b\"; \
+                 TypeScript checks names against them"
+                    .into()
+            )
         );
     }
 }

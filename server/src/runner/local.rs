@@ -7,13 +7,13 @@ use tokio_util::sync::CancellationToken;
 
 use super::app_id::read_app_id;
 use super::deno::locate_deno;
-use super::env_file::load_env_files;
 use super::error::{InvokeError, redact};
 use super::http::{build_client, decode_body, describe_error, post_json};
 use super::permissions::deno_flags;
 use super::process::{DenoEvent, DenoLaunch, DenoProcess};
 use super::wrapper::install_wrapper;
 use super::{InvokeRequest, InvokeResponse, function_headers};
+use crate::project::env_file::load_env_files;
 
 /// After the wrapper reports a load failure, how long Deno gets to finish printing and exit.
 const EXIT_GRACE: Duration = Duration::from_secs(2);
@@ -56,7 +56,8 @@ pub(super) async fn invoke_local(
         Some(app_id) => Some(app_id.clone()),
         None => read_app_id(&request.project_root)?,
     };
-    let env_file_vars = load_env_files(&request.project_root)?;
+    let env_file_vars = load_env_files(&request.project_root)
+        .map_err(|(path, message)| InvokeError::InvalidProjectFile { path, message })?;
     let wrapper = install_wrapper()
         .map_err(|error| InvokeError::Setup { message: format!("the Deno wrapper could not be written: {error}") })?;
     let wrapper_dir = wrapper.wrapper.parent().unwrap_or(&wrapper.wrapper);

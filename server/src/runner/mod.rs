@@ -2,13 +2,12 @@
 //! `base44 dev` runs it, or against a running app (`base44 dev` or the deployed one).
 //!
 //! The pieces: [`local`] and [`remote`] run an invocation, [`process`] owns the Deno process,
-//! [`wrapper`] the Deno-side wrapper, [`permissions`] what it may do, [`http`] the request, [`app_id`] and [`env_file`] read the
+//! [`wrapper`] the Deno-side wrapper, [`permissions`] what it may do, [`http`] the request, [`app_id`] and `project::env_file` read the
 //! project, [`deno`] finds Deno, [`error`] says what went wrong, [`text_chunks`] shows a streamed
 //! body as text.
 
 pub mod app_id;
 pub mod deno;
-pub mod env_file;
 pub mod error;
 mod http;
 mod local;

@@ -19,7 +19,18 @@ export default function Checkout({ orderId }) {
 
   async function receipt(email) {
     const { data } = await base44.functions.invoke("send-receipt", { orderId, email });
-    return data.sent;
+    // Deliberate mistake: the function answers `{ sent, orderId }`.
+    return data.send;
+  }
+
+  async function cancel() {
+    // Deliberate mistake: the function reads `orderId`.
+    await base44.functions.invoke("process-order", { orderID: orderId, action: "cancel" });
+  }
+
+  async function resend(email) {
+    // Deliberate mistake: the SDK takes an object of named parameters, not a list.
+    await base44.functions.invoke("send-receipt", [orderId, email]);
   }
 
   return (
@@ -28,6 +39,8 @@ export default function Checkout({ orderId }) {
       <button onClick={pay}>Pay</button>
       <button onClick={refund}>Refund</button>
       <button onClick={() => receipt("me@example.com")}>Receipt</button>
+      <button onClick={cancel}>Cancel</button>
+      <button onClick={() => resend("me@example.com")}>Resend</button>
     </div>
   );
 }

@@ -25,6 +25,12 @@ pub(super) fn part_result(old: &PartResult, moves: &[(Range<usize>, usize)], pat
             .collect::<Option<_>>()?,
         namers: old.namers.clone(),
         raw_uses: old.raw_uses.clone(),
+        json_spots: old
+            .json_spots
+            .iter()
+            .map(|(range, name)| Some((moved.range(range)?, name.clone())))
+            .collect::<Option<_>>()?,
+        read: old.read.iter().map(|d| moved.diagnostic(d)).collect::<Option<_>>()?,
         diagnostics: old.diagnostics.iter().map(|d| moved.diagnostic(d)).collect::<Option<_>>()?,
         stats: old.stats.clone(),
     })
@@ -43,8 +49,10 @@ impl Mover<'_> {
 
     /// A range, moved with the statement that holds all of it.
     fn range(&self, range: &Range<usize>) -> Option<Range<usize>> {
-        let (was, now) =
-            self.moves.iter().find(|(was, _)| was.start <= range.start && range.end <= was.end && range.start <= range.end)?;
+        let (was, now) = self
+            .moves
+            .iter()
+            .find(|(was, _)| was.start <= range.start && range.end <= was.end && range.start <= range.end)?;
         Some(range.start - was.start + now..range.end - was.start + now)
     }
 
@@ -93,6 +101,7 @@ impl Mover<'_> {
             Shape::Promise(inner) => Shape::Promise(boxed(inner)?),
             Shape::AxiosResponse(origin) => Shape::AxiosResponse(self.origin(origin)?),
             Shape::FetchResponse(origin) => Shape::FetchResponse(self.origin(origin)?),
+            Shape::Json(origin) => Shape::Json(self.origin(origin)?),
             Shape::Tuple(items) => Shape::Tuple(
                 items
                     .iter()
@@ -105,7 +114,9 @@ impl Mover<'_> {
             Shape::Settled(inner) => Shape::Settled(boxed(inner)?),
             Shape::Query(inner) => Shape::Query(boxed(inner)?),
             Shape::Mutation(inner) => Shape::Mutation(boxed(inner)?),
-            Shape::MutateFn { resolved, resolves } => Shape::MutateFn { resolved: boxed(resolved)?, resolves: *resolves },
+            Shape::MutateFn { resolved, resolves } => {
+                Shape::MutateFn { resolved: boxed(resolved)?, resolves: *resolves }
+            }
             Shape::Function(summary) => {
                 let returns = match &summary.returns {
                     Some(returns) => Some(self.shape(returns)?),

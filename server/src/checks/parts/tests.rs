@@ -26,7 +26,7 @@ fn corpus() -> &'static (WorkspaceIndex, Vec<(PathBuf, String)>) {
     CORPUS.get_or_init(|| {
         let root = corpus_root();
         let options = BuildOptions { modules: true, ..BuildOptions::default() };
-        let (index, scan) = WorkspaceIndex::build(&[root.clone()], &Disk, options);
+        let (index, scan) = WorkspaceIndex::build(std::slice::from_ref(&root), &Disk, options);
         let mut files: Vec<(PathBuf, String)> = scan
             .files
             .iter()
@@ -43,6 +43,9 @@ fn corpus() -> &'static (WorkspaceIndex, Vec<(PathBuf, String)>) {
                 files.push((root.join("src/pages").join(name), text));
             }
         }
+        // Calls and reads against the corpus's functions' contracts: data that is no object,
+        // keys never read, required inputs not given, keys no response has.
+        files.push((root.join("src/pages/Contracts.jsx"), CONTRACTS_PAGE.to_string()));
         // Nested past the flow's depth bound: no shape diagnostics for the file at all.
         let deep = format!(
             "import {{ base44 }} from \"@/api/base44Client\";\nconst a = async () => {{ const r = await \
@@ -55,6 +58,31 @@ fn corpus() -> &'static (WorkspaceIndex, Vec<(PathBuf, String)>) {
     })
 }
 
+/// Calls of the corpus's `verify-code` (reads `code`, answers `ok`), `create-order` (reads
+/// `items` and `couponCode`) and `health` (reads nothing, answers `status`, `score`, `tookMs`).
+const CONTRACTS_PAGE: &str = r#"import { base44 } from "@/api/base44Client";
+
+export async function verify(input) {
+  const res = await base44.functions.invoke("verify-code", { cod: input.code });
+  return res.data.okk;
+}
+
+export async function order(items) {
+  const { data: { sucess } } = await base44.functions.invoke("create-order", { itmes: items, couponCode: "x" });
+  await base44.functions.invoke("create-order", {});
+  await base44.functions.invoke("verify-code", "123456");
+  return sucess;
+}
+
+export function Health() {
+  const check = async () => {
+    const { data } = await base44.functions.invoke("health");
+    return data.statsu + data.score;
+  };
+  return <button onClick={check}>{verify({ code: 1 })}</button>;
+}
+"#;
+
 fn long_page(count: usize) -> String {
     let mut page = String::from(
         "import { useState } from \"react\";\nimport { base44 } from \"@/api/base44Client\";\n\
@@ -66,7 +94,8 @@ fn long_page(count: usize) -> String {
              base44.functions.invoke(\"fn-{i}\", {{ id: input.id }});\n    return res.data;\n  }} catch (error) \
              {{\n    console.error(error.message);\n  }}\n}}\n\nexport function Panel{i}() {{\n  const [row, setRow] = \
              useState(null);\n  const go = async () => {{\n    const res = await base44.functions.invoke(\"panel-{i}\");\n    \
-             setRow(res);\n  }};\n  return <div title={{LABELS.open}}>{{row.total}}</div>;\n}}\n\n"
+             setRow(res);\n    const ok = await base44.functions.invoke(\"verify-code\", {{ cod: row }});\n    \
+             ok.data.okk;\n  }};\n  return <div title={{LABELS.open}}>{{row.total}}</div>;\n}}\n\n"
         ));
     }
     page
@@ -82,17 +111,23 @@ struct Edit {
 
 fn edit() -> impl Strategy<Value = Edit> {
     let token = prop::sample::select(JS_TOKENS).prop_map(str::to_string);
-    let snippet = prop::sample::select(&[
-        "const res = await base44.functions.invoke(\"a\");\nres.total;\n",
-        "export const helper = () => base44.functions.invoke(\"b\");\n",
-        "function LABELS() {}\n",
-        "base44 = other;\n",
-        "z",
-        "export { load0 };\n",
-        "}\n",
-        "(res) => res.data",
-        "import { x } from \"./x\";\n",
-    ][..])
+    let snippet = prop::sample::select(
+        &[
+            "const res = await base44.functions.invoke(\"a\");\nres.total;\n",
+            "export const helper = () => base44.functions.invoke(\"b\");\n",
+            "function LABELS() {}\n",
+            "base44 = other;\n",
+            "z",
+            "export { load0 };\n",
+            "}\n",
+            "(res) => res.data",
+            "import { x } from \"./x\";\n",
+            "await base44.functions.invoke(\"verify-code\", { cod: 1, code });\n",
+            "const { data: h } = await base44.functions.invoke(\"health\"); h.statsu;\n",
+            "res.data.okk",
+            "{ itmes: [] }",
+        ][..],
+    )
     .prop_map(str::to_string);
     (any::<u32>(), 0usize..24, prop_oneof![3 => token, 1 => snippet, 1 => Just(String::new())])
         .prop_map(|(at, delete, insert)| Edit { at, delete, insert })
@@ -222,4 +257,20 @@ fn parts_fit_one_run_while_its_steps_and_rounds_would_suffice() {
     assert!(fits(&[ran(1, &[true, false]), ran(1, &[false, false, false])]));
     let waiting = [ran(1, &[true, false, false]), ran(1, &[false; MAX_FLOW_ROUNDS - 2])];
     assert!(!fits(&waiting), "{} rounds of helpers, then three more", MAX_FLOW_ROUNDS - 2);
+}
+
+#[test]
+fn the_contracts_page_is_checked_against_contracts_both_ways() {
+    let (index, files) = corpus();
+    let (path, text) = files.iter().find(|(path, _)| path.ends_with("Contracts.jsx")).expect("the contracts page");
+    let tree = parse(text, Lang::Tsx, None).expect("parses");
+    let whole = check_file(index, index, path, text, &tree);
+    let codes: Vec<&str> = whole.diagnostics.iter().map(|d| d.code).collect();
+    // So that the comparisons above cover the contracts' diagnostics.
+    for code in ["invoke-data-not-object", "unknown-input", "unknown-response-key"] {
+        assert!(codes.contains(&code), "{code} in {codes:?}");
+    }
+    assert!(!whole.facts.json_spots.is_empty(), "the JSON read is followed");
+    let state = both_ways(path, text, &tree, None).expect("checked by parts");
+    assert!(state.split.parts.len() > 1, "{:?}", state.split.parts);
 }

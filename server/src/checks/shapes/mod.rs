@@ -51,8 +51,8 @@ pub fn shape_diagnostics<'t>(
     let returns_key = |name: &str, key: &str| {
         functions
             .and_then(|p| p.function(name))
-            .and_then(|f| f.response_keys.as_ref())
-            .is_some_and(|keys| keys.iter().any(|k| k == key))
+            .and_then(|f| f.contract.as_ref())
+            .is_some_and(|contract| contract.returns_key(key))
     };
     let mut checker = Checker { index, out: report::Reporter::new(path), root, returns_key: &returns_key };
     for observation in observations {
@@ -65,6 +65,8 @@ pub fn shape_diagnostics<'t>(
             Observation::Destructure { pattern, response } => checker.destructure(*pattern, response.clone()),
             Observation::WholeHedge { binary, operand, origin } => checker.whole_value_hedge(*binary, *operand, origin),
             Observation::InvokeError { param, origins } => errors::check_error_binding(&mut checker, *param, origins),
+            // Keys of a function's JSON are the contract's business (`checks::contracts`).
+            Observation::JsonRead { .. } | Observation::JsonDestructure { .. } => {}
         }
     }
     checker.out.finish()

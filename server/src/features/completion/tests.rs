@@ -55,7 +55,7 @@ fn fetch_paths_get_a_leading_slash() {
 fn inputs_inside_the_data_object() {
     assert_eq!(
         check(r#"base44.functions.invoke("process-order", { orderId: 1, ac$0 })"#),
-        [r#"action => action @ "ac" | input of process-order"#]
+        [r#"action => action @ "ac" | required input of process-order"#]
     );
 }
 
@@ -70,7 +70,10 @@ fn documentation_holds_doc_comment_and_inputs() {
     let cursor = Cursor::new(SHOP, r#"base44.functions.invoke("$0")"#);
     let project = cursor.index.project_of(&cursor.path).expect("project");
     let doc = project.function("process-order").and_then(documentation);
-    assert_eq!(doc.as_deref(), Some("Ships an order.\n\nInputs: `orderId`, `action`"));
+    assert_eq!(
+        doc.as_deref(),
+        Some("Ships an order.\n\n**Inputs:** `orderId`, `action`\n\n**Responses:**\n- 200: `ok`")
+    );
 }
 
 /// A project whose page calls through a wrapper and a function object of other files.
@@ -103,4 +106,45 @@ fn names_and_inputs_through_a_wrapper_and_a_function_object() {
     assert_eq!(through_other_files("call(\"he$0"), ["hello => hello @ \"he\"", "send-email => send-email @ \"he\""]);
     assert_eq!(through_other_files(r#"call("send-email", { $0 });"#), ["to => to @ \"\"", "subject => subject @ \"\""]);
     assert_eq!(through_other_files(r#"sendEmail({ to: 1, s$0 });"#), ["subject => subject @ \"s\""]);
+}
+
+/// The response keys offered in a page of a project whose `orders` answers two ways.
+fn response_keys(page: &str) -> Vec<String> {
+    let fixture = format!(
+        r#"
+//- /base44/config.jsonc
+{{}}
+//- /base44/functions/orders/entry.ts
+Deno.serve(async (req) => {{
+  const {{ id }} = await req.json();
+  if (!id) return Response.json({{ error: "id" }}, {{ status: 400 }});
+  return Response.json({{ success: true, order: {{ id }} }});
+}});
+//- /src/pages/Page.jsx
+{page}
+"#
+    );
+    let cursor = Cursor::fixture(&fixture);
+    let tree = cursor.syntax();
+    render(&cursor, tree.as_ref())
+}
+
+#[test]
+fn keys_of_the_functions_json() {
+    let expected = [
+        r#"success => success @ "" | orders response key (200)"#,
+        r#"order => order @ "" | orders response key (200)"#,
+        r#"error => error @ "" | orders response key (400)"#,
+    ];
+    let after_dot = "async function f() {\n  const res = await base44.functions.invoke(\"orders\", { id: 1 });\n  return res.data.$0\n}";
+    assert_eq!(response_keys(after_dot), expected);
+    let awaited = "async function f() {\n  return (await base44.functions.invoke(\"orders\", { id: 1 })).data?.$0;\n}";
+    assert_eq!(response_keys(awaited), expected);
+    let pattern = "async function f() {\n  const res = await base44.functions.invoke(\"orders\", { id: 1 });\n  const { $0 } = res.data;\n}";
+    assert_eq!(response_keys(pattern), expected);
+    let typed = "async function f() {\n  const res = await base44.functions.invoke(\"orders\", { id: 1 });\n  return res.data.su$0;\n}";
+    assert_eq!(response_keys(typed)[0], r#"success => success @ "su" | orders response key (200)"#);
+    // The raw response's own fields are TypeScript's business.
+    let raw = "async function f() {\n  const res = await base44.functions.invoke(\"orders\", { id: 1 });\n  return res.$0;\n}";
+    assert_eq!(response_keys(raw), ["none"]);
 }

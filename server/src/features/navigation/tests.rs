@@ -84,7 +84,7 @@ fn hover_describes_the_function() {
             .expect("target");
     assert_eq!(
         hover(&target),
-        "**process-order** (Base44 function, base44-lsp-test)\n\n`base44/functions/process-order/entry.ts`: serves with `Deno.serve`\n\n---\n\nShips an order.\n\nInputs: `orderId`, `action`"
+        "**process-order** (Base44 function, base44-lsp-test)\n\n`base44/functions/process-order/entry.ts`: serves with `Deno.serve`\n\n---\n\nShips an order.\n\n**Inputs:** `orderId`, `action`\n\n**Responses:**\n- 200: `ok`"
             .replace("base44-lsp-test", &cursor.index.projects[0].project.label())
     );
 }

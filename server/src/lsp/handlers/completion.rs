@@ -100,7 +100,7 @@ fn item<'a>(
         label: c.label,
         kind: match c.kind {
             CompletionKind::Function => CompletionItemKind::FUNCTION,
-            CompletionKind::Input => CompletionItemKind::FIELD,
+            CompletionKind::Input | CompletionKind::ResponseKey => CompletionItemKind::FIELD,
         },
         detail: c.detail.as_deref().map(Cow::Borrowed),
         documentation: None,

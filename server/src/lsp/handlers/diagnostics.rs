@@ -1,17 +1,17 @@
-//! Publishing diagnostics: the full check for open documents, project problems for
-//! closed files (configs, entries that never serve).
+//! Publishing diagnostics to clients that do not pull them: the full check for open
+//! documents, and for closed files what `check` reports (kept in `Session::problems`).
 
-use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::collections::HashMap;
 
 use tower_lsp_server::ls_types::{self as ls, Uri};
 
 use crate::lsp::convert::{self, FileText, path_to_uri, uri_to_path};
+use crate::lsp::problems::result_id;
 use crate::lsp::session::Session;
 use crate::syntax::diagnostics::Diagnostic;
 
 /// An open document's diagnostics as LSP shows them, with the version they belong to.
-fn document_diagnostics(session: &Session, uri: &Uri) -> Option<(Vec<ls::Diagnostic>, i32)> {
+pub fn document_diagnostics(session: &Session, uri: &Uri) -> Option<(Vec<ls::Diagnostic>, i32)> {
     let settings = session.settings();
     let analysis = session.analysis(uri);
     let found = analysis.map(|a| a.diagnostics.clone()).unwrap_or_default();
@@ -48,8 +48,12 @@ fn related_information(session: &Session, diagnostic: &Diagnostic) -> Option<Vec
 
 /// Publishes the diagnostics of open documents, skipping any that changed meanwhile
 /// (their own change publishes newer ones). When one's summary changed, the others are
-/// published again: what they import from it changed.
+/// published again: what they import from it changed. A client that pulls diagnostics asks
+/// for them itself.
 pub async fn publish_documents(session: &Session, uris: Vec<Uri>) {
+    if session.caps().pull_diagnostics {
+        return;
+    }
     let mut queue = uris;
     let mut rounds = 0;
     while !queue.is_empty() {
@@ -82,40 +86,41 @@ pub fn open_uris(session: &Session) -> Vec<Uri> {
     uris
 }
 
-/// Publishes the problems of every project in files that are not open, and clears
-/// those published before that are gone.
-pub async fn publish_project_problems(session: &Session) {
-    let index = session.index();
+/// Publishes the problems of the files that are not open, as `check` reports them, to a
+/// push-only client: those whose problems changed since they were last published, and an empty
+/// list for those whose problems are gone.
+pub async fn publish_closed_files(session: &Session) {
+    if session.caps().pull_diagnostics {
+        return;
+    }
     let settings = session.settings();
-    let mut by_file: BTreeMap<PathBuf, Vec<&Diagnostic>> = BTreeMap::new();
-    for project in &index.projects {
-        for problem in &project.problems {
-            by_file.entry(problem.path.clone()).or_default().push(problem);
-        }
-    }
-    let mut published = HashSet::new();
+    let entries = session.problems.entries();
     let mut batches = Vec::new();
-    for (path, problems) in by_file {
-        if session.is_open(&path) {
-            continue;
+    if let Ok(mut pushed) = session.problems.pushed.lock() {
+        let mut now: HashMap<Uri, String> = HashMap::new();
+        for (path, entry) in entries {
+            let Some(uri) = path_to_uri(&path) else { continue };
+            if is_open_uri(session, &uri) {
+                continue;
+            }
+            let id = result_id(entry.id, &settings);
+            if pushed.get(&uri) != Some(&id) {
+                batches.push((uri.clone(), entry.shown(&settings)));
+            }
+            now.insert(uri, id);
         }
-        let (Some(uri), Some((text, lines))) = (path_to_uri(&path), session.file_text(&path)) else { continue };
-        let file = FileText { text: &text, lines: &lines };
-        let diagnostics: Vec<ls::Diagnostic> =
-            problems.iter().filter_map(|d| convert::diagnostic(d, &file, &settings)).collect();
-        published.insert(uri.clone());
-        batches.push((uri, diagnostics));
-    }
-    let stale: Vec<Uri> = match session.problem_uris.lock() {
-        Ok(mut before) => {
-            let stale = before.difference(&published).filter(|uri| !is_open_uri(session, uri)).cloned().collect();
-            *before = published;
-            stale
+        for (uri, id) in pushed.drain() {
+            if now.contains_key(&uri) {
+                continue;
+            }
+            if is_open_uri(session, &uri) {
+                // Its open diagnostics are shown; it is published again when it closes.
+                now.insert(uri, id);
+            } else {
+                batches.push((uri, Vec::new()));
+            }
         }
-        Err(_) => Vec::new(),
-    };
-    for uri in stale {
-        batches.push((uri, Vec::new()));
+        *pushed = now;
     }
     batches.sort_by(|a, b| a.0.cmp(&b.0));
     for (uri, diagnostics) in batches {
@@ -127,25 +132,34 @@ fn is_open_uri(session: &Session, uri: &Uri) -> bool {
     session.docs.contains_key(uri) || uri_to_path(uri).is_some_and(|p| session.is_open(&p))
 }
 
-/// After a document closes: what its file shows closed (its project problems, or nothing).
+/// After a document closes: what its file shows closed (its problems as `check` reports them,
+/// or nothing).
 pub async fn publish_closed(session: &Session, uri: Uri) {
-    let index = session.index();
+    if session.caps().pull_diagnostics {
+        return;
+    }
     let settings = session.settings();
-    let path = uri_to_path(&uri);
-    let problems: Vec<&Diagnostic> = path
-        .as_ref()
-        .and_then(|p| index.project_of(p))
-        .map(|project| project.problems.iter().filter(|d| Some(&d.path) == path.as_ref()).collect())
-        .unwrap_or_default();
-    let diagnostics = match (problems.is_empty(), path.as_ref().and_then(|p| session.file_text(p))) {
-        (false, Some((text, lines))) => {
-            let file = FileText { text: &text, lines: &lines };
-            if let Ok(mut published) = session.problem_uris.lock() {
-                published.insert(uri.clone());
-            }
-            problems.iter().filter_map(|d| convert::diagnostic(d, &file, &settings)).collect()
-        }
-        _ => Vec::new(),
-    };
+    let entry = uri_to_path(&uri).and_then(|path| session.problems.entry(&path));
+    let diagnostics = entry.as_ref().map(|entry| entry.shown(&settings)).unwrap_or_default();
+    if let Ok(mut pushed) = session.problems.pushed.lock() {
+        match &entry {
+            Some(entry) => pushed.insert(uri.clone(), result_id(entry.id, &settings)),
+            None => pushed.remove(&uri),
+        };
+    }
     session.client.publish_diagnostics(uri, diagnostics, None).await;
+}
+
+/// What the client last pulled may be stale: it is told to pull again, when it can be. A
+/// push-only client has been sent the changes instead.
+pub fn ask_to_pull_again(session: &Session) {
+    let caps = session.caps();
+    if !caps.pull_diagnostics || !caps.diagnostic_refresh {
+        return;
+    }
+    let client = session.client.clone();
+    // Not awaited: a client that never answers holds up nothing.
+    tokio::spawn(async move {
+        let _ = client.workspace_diagnostic_refresh().await;
+    });
 }

@@ -1,8 +1,9 @@
 //! Building the workspace index in the background: first the projects and their
 //! functions' names (then open documents get their diagnostics), then what takes parsing:
 //! how entries serve, their docs, and every file's call sites (for references and call
-//! counts). Requests are answered meanwhile with what is known, and a client that
-//! accepts work-done progress is told how far indexing got.
+//! counts) and problems (for the files nobody has open). Requests are answered meanwhile
+//! with what is known, and a client that accepts work-done progress is told how far
+//! indexing got.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -11,9 +12,10 @@ use std::time::{Duration, Instant};
 use tower_lsp_server::ls_types::ProgressToken;
 use tower_lsp_server::{Bounded, NotCancellable, OngoingProgress};
 
+use crate::checks::batch::read_and_check;
+use crate::lsp::problems;
 use crate::lsp::session::{IndexTurn, Overlay, Session};
 use crate::modules::index::WorkspaceIndex;
-use crate::modules::reading::Quiet;
 use crate::project::functions::EntryReading;
 use crate::project::scan::scan;
 use crate::syntax::wording::counted;
@@ -89,6 +91,7 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, turn: IndexTurn) {
     };
     diagnostics::publish_documents(&session, open).await;
     let Some(scan) = scan else {
+        session.problems.mark_built();
         if let Some(progress) = progress {
             progress.finish_with_message("indexing failed; see the server's log").await;
         }
@@ -114,10 +117,13 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, turn: IndexTurn) {
         let mut index = WorkspaceIndex::functions_only(&folders, &scan, &sources, EntryReading::Full);
         let entries = entries_started.elapsed().as_secs_f64();
         index.modules.wrappers = std::sync::Arc::new(worker.settings().wrappers);
+        // Every file read is checked as it is analysed, as `check` does: the closed files'
+        // problems come with the index, without parsing the workspace twice.
         let modules_started = Instant::now();
-        let analysed = index.read_modules(&scan.files, &sources, &counter, &Quiet);
+        let (found, analysed) = read_and_check(&mut index, &scan.files, &sources, &counter);
         let modules = Phase { seconds: modules_started.elapsed().as_secs_f64(), resident_mb: resident_mb() };
-        (index, entries, modules, analysed)
+        let problems = problems::place_all(found, &sources);
+        (index, problems, entries, modules, analysed)
     });
     let mut reported = NAMES_DONE_PERCENT;
     let full = loop {
@@ -135,15 +141,19 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, turn: IndexTurn) {
             }
         }
     };
-    if let Ok((full, entries, modules, analysed)) = full {
-        // What each phase cost, for whoever wonders where start-up time and memory go (the
-        // benchmark reads this line).
-        eprintln!("base44-lsp: {}", phases_line(&names, entries, &modules, analysed, files));
-        session.set_index(&turn, full);
+    match full {
+        Ok((full, problems, entries, modules, analysed)) => {
+            // What each phase cost, for whoever wonders where start-up time and memory go (the
+            // benchmark reads this line).
+            eprintln!("base44-lsp: {}", phases_line(&names, entries, &modules, analysed, files));
+            session.set_index(&turn, full);
+            session.problems.replace_all(problems);
+        }
+        Err(_) => session.problems.mark_built(),
     }
     // Open documents' imports are known now: what they call through them is checked.
     diagnostics::publish_documents(&session, diagnostics::open_uris(&session)).await;
-    diagnostics::publish_project_problems(&session).await;
+    diagnostics::publish_closed_files(&session).await;
     if let Some(progress) = progress {
         let index = session.index();
         let sites = index.call_site_count();

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use serde_json::Value;
 use tower_lsp_server::ls_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions,
-    CompletionOptions, ConfigurationItem, DidChangeWatchedFilesRegistrationOptions, ExecuteCommandOptions,
-    FileSystemWatcher, GlobPattern, HoverProviderCapability, InitializeParams, InitializeResult, OneOf, Registration,
-    RenameOptions, ResourceOperationKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    CompletionOptions, ConfigurationItem, DiagnosticOptions, DiagnosticServerCapabilities,
+    DidChangeWatchedFilesRegistrationOptions, DocumentLinkOptions, ExecuteCommandOptions, FileSystemWatcher,
+    GlobPattern, HoverProviderCapability, InitializeParams, InitializeResult, OneOf, Registration, RenameOptions,
+    ResourceOperationKind, ServerCapabilities, ServerInfo, SignatureHelpOptions, TextDocumentSyncCapability,
     TextDocumentSyncKind, WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
 };
 
@@ -63,11 +64,25 @@ pub fn initialize(session: &Session, params: InitializeParams) -> InitializeResu
             .and_then(|w| w.diagnostics.as_ref())
             .and_then(|d| d.refresh_support)
             .unwrap_or(false),
+        pull_diagnostics: pulls_diagnostics(caps),
     };
+    let pull = client.pull_diagnostics;
     if let Ok(mut slot) = session.caps.write() {
         *slot = client;
     }
-    InitializeResult { capabilities: capabilities(), server_info: Some(server_info()), ..Default::default() }
+    InitializeResult { capabilities: capabilities(pull), server_info: Some(server_info()), ..Default::default() }
+}
+
+/// Whether the client is better served by pulling diagnostics than by being sent them: it pulls
+/// (`textDocument.diagnostic`) and can be told to pull again (`workspace.diagnostics.refreshSupport`),
+/// as VS Code. A file's problems change when others do (the functions, an imported helper, the end of
+/// indexing), which a client that cannot be told would not see: Neovim 0.12 announces the first but not
+/// the second, and pulls only its open buffers, so it is sent every file's problems instead.
+fn pulls_diagnostics(caps: &ClientCapabilities) -> bool {
+    let pulls = caps.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some());
+    let refreshes =
+        caps.workspace.as_ref().and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support).unwrap_or(false);
+    pulls && refreshes
 }
 
 fn completion_defaults(caps: &ClientCapabilities) -> CompletionDefaults {
@@ -86,11 +101,23 @@ fn server_info() -> ServerInfo {
     ServerInfo { name: "base44-lsp".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }
 }
 
-pub fn capabilities() -> ServerCapabilities {
+/// What the server offers; pulled diagnostics only to a client that pulls (it is then sent none:
+/// a client that showed both would show each problem twice).
+pub fn capabilities(pull_diagnostics: bool) -> ServerCapabilities {
     ServerCapabilities {
+        diagnostic_provider: pull_diagnostics.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("base44".into()),
+                // A file's problems depend on the functions and on the files it imports.
+                inter_file_dependencies: true,
+                workspace_diagnostics: true,
+                work_done_progress_options: Default::default(),
+            })
+        }),
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::INCREMENTAL)),
         completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec!["\"".into(), "'".into(), "`".into(), "/".into()]),
+            // `.` for the keys of a function's JSON (`res.data.|`).
+            trigger_characters: Some(vec!["\"".into(), "'".into(), "`".into(), "/".into(), ".".into()]),
             resolve_provider: Some(true),
             ..Default::default()
         }),
@@ -101,6 +128,17 @@ pub fn capabilities() -> ServerCapabilities {
             work_done_progress_options: Default::default(),
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        signature_help_provider: Some(SignatureHelpOptions {
+            trigger_characters: Some(vec!["(".into(), ",".into(), "{".into()]),
+            retrigger_characters: Some(vec![",".into(), " ".into()]),
+            work_done_progress_options: Default::default(),
+        }),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        document_link_provider: Some(DocumentLinkOptions {
+            resolve_provider: Some(false),
+            work_done_progress_options: Default::default(),
+        }),
         code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::EMPTY]),
@@ -121,11 +159,13 @@ pub fn capabilities() -> ServerCapabilities {
     }
 }
 
-const WATCHED_GLOBS: [&str; 4] = [
+const WATCHED_GLOBS: [&str; 5] = [
     "**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}",
     "**/{function,config,.app}.{json,jsonc}",
     "**/{base44,functions}",
     "**/{tsconfig,jsconfig,deno}.{json,jsonc}",
+    // Secrets a local run reads.
+    "**/.env",
 ];
 
 pub async fn initialized(session: &Arc<Session>) {
@@ -195,7 +235,8 @@ pub async fn did_change_configuration(session: &Arc<Session>, settings: Value) {
         return;
     }
     diagnostics::publish_documents(session, diagnostics::open_uris(session)).await;
-    diagnostics::publish_project_problems(session).await;
+    diagnostics::publish_closed_files(session).await;
+    diagnostics::ask_to_pull_again(session);
 }
 
 pub async fn did_change_workspace_folders(
@@ -212,4 +253,27 @@ pub async fn did_change_workspace_folders(
         }
     }
     indexing::index_workspace(Arc::clone(session)).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pulls_diagnostics;
+
+    fn caps(json: serde_json::Value) -> tower_lsp_server::ls_types::ClientCapabilities {
+        serde_json::from_value(json).unwrap_or_default()
+    }
+
+    #[test]
+    fn only_a_client_that_pulls_and_can_be_told_to_pull_again_is_left_to_pull() {
+        // What VS Code's languageclient 9 and Neovim 0.12 announce, as far as this goes.
+        let vscode = caps(serde_json::json!({
+            "textDocument": {"diagnostic": {"dynamicRegistration": true, "relatedDocumentSupport": false}},
+            "workspace": {"diagnostics": {"refreshSupport": true}}
+        }));
+        let neovim = caps(serde_json::json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}));
+        let helix_like = caps(serde_json::json!({"textDocument": {"publishDiagnostics": {}}}));
+        let refresh_only = caps(serde_json::json!({"workspace": {"diagnostics": {"refreshSupport": true}}}));
+        let found: Vec<bool> = [vscode, neovim, helix_like, refresh_only].iter().map(pulls_diagnostics).collect();
+        assert_eq!(found, [true, false, false, false]);
+    }
 }

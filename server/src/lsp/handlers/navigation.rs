@@ -133,8 +133,8 @@ pub fn rename(session: &Session, params: RenameParams) -> Result<Option<Workspac
 }
 
 pub fn hover(session: &Session, params: HoverParams) -> Result<Option<Hover>> {
+    // On a name, or on an entry's serving line (no range then: the line is not the name).
     with_target(session, &params.text_document_position_params, "hover", |target, file| {
-        target.name_range.as_ref()?;
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,

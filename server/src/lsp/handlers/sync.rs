@@ -14,6 +14,7 @@ use crate::lsp::convert::uri_to_path;
 use crate::lsp::documents::Document;
 use crate::lsp::guard::guarded_notification;
 use crate::lsp::session::Session;
+use crate::project::sources::Disk;
 
 use super::{diagnostics, indexing};
 
@@ -80,25 +81,35 @@ pub async fn did_close(session: &Arc<Session>, params: DidCloseTextDocumentParam
     let uri = params.text_document.uri;
     let closed = session.docs.remove(&uri);
     session.forget_published(&uri);
+    session.problems.forget_pulled(&uri);
     if session.analyses.remove(&uri).is_some() {
         // Its summary is the disk's again for the documents that import it.
         session.open_generation.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     }
-    let path = closed.and_then(|(_, doc)| doc.path);
-    if let Some(path) = path {
-        // The index's view of the file is the disk's again (unless it was opened again
-        // before an indexing run let the index be changed).
-        indexing::in_turn(session, move |session, turn| async move {
-            if !session.is_open(&path) {
-                session.update_index(&turn, |index| {
-                    index.update_file(&path, &crate::project::sources::Disk);
-                });
-            }
-            diagnostics::publish_documents(&session, diagnostics::open_uris(&session)).await;
-        })
-        .await;
-    }
-    diagnostics::publish_closed(session, uri).await;
+    let Some(path) = closed.and_then(|(_, doc)| doc.path) else {
+        diagnostics::publish_closed(session, uri).await;
+        return;
+    };
+    // The index's view of the file is the disk's again (unless it was opened again before an
+    // indexing run let the index be changed), and so are its problems and those of the files
+    // that import it.
+    indexing::in_turn(session, move |session, turn| async move {
+        if !session.is_open(&path) {
+            let worker = Arc::clone(&session);
+            let _ = tokio::task::spawn_blocking(move || {
+                let mut touched = Vec::new();
+                worker.update_index(&turn, |index| touched = index.update_file(&path, &Disk));
+                touched.retain(|p| !worker.is_open(p));
+                crate::lsp::problems::recheck_files(&worker.problems, &worker.index(), touched, &Disk);
+            })
+            .await;
+        }
+        diagnostics::publish_closed(&session, uri).await;
+        diagnostics::publish_documents(&session, diagnostics::open_uris(&session)).await;
+        diagnostics::publish_closed_files(&session).await;
+        diagnostics::ask_to_pull_again(&session);
+    })
+    .await;
 }
 
 pub async fn did_save(_session: &Session, _params: DidSaveTextDocumentParams) {

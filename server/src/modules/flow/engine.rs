@@ -59,6 +59,8 @@ pub struct Engine<'t, 's, 'i> {
     pub invoke_calls: IdMap<(Node<'t>, Origin)>,
     pub sites: Vec<CallSite>,
     pub observations: Vec<Observation<'t>>,
+    /// The expressions that hold a named function's JSON (for completion of its keys).
+    pub json_spots: Vec<(std::ops::Range<usize>, String)>,
     /// Helpers of other files whose raw response this file reads as one (`res.data`,
     /// `res.status`): their callers do not all take the response for the JSON.
     pub(super) raw_uses: std::collections::BTreeSet<(std::path::PathBuf, String)>,
@@ -84,6 +86,7 @@ impl<'t, 's, 'i> Engine<'t, 's, 'i> {
             invoke_calls: IdMap::default(),
             sites: Vec::new(),
             observations: Vec::new(),
+            json_spots: Vec::new(),
             raw_uses: std::collections::BTreeSet::new(),
             steps: 0,
         }
@@ -117,6 +120,9 @@ impl<'t, 's, 'i> Engine<'t, 's, 'i> {
     }
 
     fn value(&mut self, node: Node<'t>, shape: Shape) {
+        if let Shape::Json(Origin { name: Some(name), .. }) = &shape {
+            self.json_spots.push((node.byte_range(), name.clone()));
+        }
         let Some(parent) = self.index.parent(node) else {
             return;
         };
@@ -350,7 +356,9 @@ pub(super) fn is_nothing(node: Node, index: &Index) -> bool {
 fn same_kind(a: &Shape, b: &Shape) -> bool {
     match (a, b) {
         (Shape::Promise(a), Shape::Promise(b)) => same_kind(a, b),
-        (Shape::AxiosResponse(_), Shape::AxiosResponse(_)) | (Shape::FetchResponse(_), Shape::FetchResponse(_)) => true,
+        (Shape::AxiosResponse(_), Shape::AxiosResponse(_))
+        | (Shape::FetchResponse(_), Shape::FetchResponse(_))
+        | (Shape::Json(_), Shape::Json(_)) => true,
         _ => false,
     }
 }

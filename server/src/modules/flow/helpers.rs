@@ -48,7 +48,7 @@ fn is_summarised(function: Node) -> bool {
 impl<'t, 's> Engine<'t, 's, '_> {
     pub(super) fn record_return(&mut self, function: Node<'t>, from: Node<'t>, shape: Shape) {
         let resolved = shape.awaited();
-        if resolved.result_origin().is_none() || !is_summarised(function) {
+        if resolved.response().is_none() || !is_summarised(function) {
             return;
         }
         let helper = self.helpers.entry(function.id()).or_insert_with(|| Helper {

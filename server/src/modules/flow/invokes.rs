@@ -38,12 +38,19 @@ impl<'t> Engine<'t, '_, '_> {
                 if let Some(via) = origin.via.as_ref().filter(|_| AXIOS_RESPONSE_FIELDS.contains(&name)) {
                     self.raw_uses.insert((via.path.clone(), via.helper.clone()));
                 }
-                // The response's own fields too: `res.status` may be meant as the JSON's. (The
-                // JSON on `res.data` is not followed: no check reads it yet.)
-                if name != "data" {
+                if name == "data" {
+                    // Followed only when it can be checked: a named function's JSON.
+                    if origin.name.is_some() {
+                        self.push(Task::Value(member, Shape::Json(origin)));
+                    }
+                } else {
+                    // The response's own fields too: `res.status` may be meant as the JSON's.
                     let response = Shape::AxiosResponse(origin);
                     self.observations.push(Observation::Read { member, object, property, response });
                 }
+            }
+            Shape::Json(origin) if !self.is_write_or_jsx_name(member) => {
+                self.observations.push(Observation::JsonRead { member, property, origin });
             }
             Shape::FetchResponse(origin) if !self.is_write_or_jsx_name(member) => {
                 let response = Shape::FetchResponse(origin);

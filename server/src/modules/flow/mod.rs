@@ -51,6 +51,10 @@ pub enum Observation<'t> {
     WholeHedge { binary: Node<'t>, operand: Node<'t>, origin: Origin },
     /// A parameter bound to the error of failed invokes (and nothing else).
     InvokeError { param: Node<'t>, origins: Vec<Origin> },
+    /// A key read off a function's JSON: `res.data.success`.
+    JsonRead { member: Node<'t>, property: Node<'t>, origin: Origin },
+    /// An object pattern taking keys of a function's JSON: `const { success } = res.data`.
+    JsonDestructure { pattern: Node<'t>, origin: Origin },
 }
 
 /// What the flow found in one file.
@@ -64,6 +68,8 @@ pub struct FileFlow<'t> {
     pub namers: Vec<Namer>,
     /// Helpers of other files (file, export) whose raw response this file reads as one.
     pub raw_uses: Vec<(PathBuf, String)>,
+    /// The expressions that hold a named function's JSON, with its name.
+    pub json_spots: Vec<(std::ops::Range<usize>, String)>,
 }
 
 /// Where a run of the flow starts and what it reports: the whole file, or some of its
@@ -78,7 +84,7 @@ pub enum Part<'a> {
 impl Part<'_> {
     fn ranges(&self, src: &str) -> Vec<Range<usize>> {
         match self {
-            Part::Whole => vec![0..src.len()],
+            Part::Whole => std::iter::once(0..src.len()).collect(),
             Part::Statements(ranges) => ranges.to_vec(),
         }
     }
@@ -154,13 +160,19 @@ fn finish<'t>(mut engine: Engine<'t, '_, '_>, module: &ModuleSyntax<'t>, path: &
     };
     let namers = engine.namers();
     let raw_uses = std::mem::take(&mut engine.raw_uses).into_iter().collect();
+    // In document order, each once: the order the flow reached them in is no order of the
+    // file's, and a run over part of the file (`checks::parts`) reaches them in another.
+    let mut json_spots = std::mem::take(&mut engine.json_spots);
+    json_spots.sort_unstable_by(|a, b| (a.0.start, a.0.end, &a.1).cmp(&(b.0.start, b.0.end, &b.1)));
+    json_spots.dedup();
     let mut sites = std::mem::take(&mut engine.sites);
     sites.sort_by_key(|s| (s.call.start, s.content.start));
     sites.dedup_by(|a, b| a.content == b.content && a.form == b.form);
     if index.too_deep() {
-        return FileFlow { sites, observations: Vec::new(), exports, namers, raw_uses };
+        return FileFlow { sites, observations: Vec::new(), exports, namers, raw_uses, json_spots };
     }
-    FileFlow { sites, observations: std::mem::take(&mut engine.observations), exports, namers, raw_uses }
+    let observations = std::mem::take(&mut engine.observations);
+    FileFlow { sites, observations, exports, namers, raw_uses, json_spots }
 }
 
 /// Where the flow starts: each `….functions` read on a Base44 client (and each

@@ -37,8 +37,17 @@ impl<'t> Engine<'t, '_, '_> {
                 if let Some(via) = origin.via.as_ref().filter(|_| takes_raw_fields) {
                     self.raw_uses.insert((via.path.clone(), via.helper.clone()));
                 }
+                if origin.name.is_some() {
+                    self.take_property(&properties, "data", Shape::Json(origin.clone()));
+                }
                 let response = Shape::AxiosResponse(origin);
                 self.observations.push(Observation::Destructure { pattern, response });
+            }
+            Shape::Json(origin) => {
+                if let Some(name) = &origin.name {
+                    self.json_spots.push((pattern.byte_range(), name.clone()));
+                }
+                self.observations.push(Observation::JsonDestructure { pattern, origin });
             }
             Shape::FetchResponse(_) => {
                 self.observations.push(Observation::Destructure { pattern, response: shape });

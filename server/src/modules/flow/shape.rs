@@ -79,6 +79,9 @@ pub enum Shape {
     AxiosResponse(Origin),
     /// The native `Response` `functions.fetch` resolves to.
     FetchResponse(Origin),
+    /// The function's JSON: an invoke's `res.data`, followed to where its keys are read
+    /// (not through functions that return it).
+    Json(Origin),
     /// `Promise.all`'s result: one entry per array element (`None`: not tracked).
     Tuple(Vec<Option<Shape>>),
     /// One `Promise.allSettled` outcome: its `.value` holds the inner shape.
@@ -131,7 +134,7 @@ impl Shape {
     /// The call a response comes from.
     pub fn result_origin(&self) -> Option<&Origin> {
         match self {
-            Shape::AxiosResponse(origin) | Shape::FetchResponse(origin) => Some(origin),
+            Shape::AxiosResponse(origin) | Shape::FetchResponse(origin) | Shape::Json(origin) => Some(origin),
             _ => None,
         }
     }

@@ -1,1 +1,4 @@
-Deno.serve(() => Response.json({ points: [] }));
+Deno.serve(async (req) => {
+  const { range } = await req.json();
+  return Response.json({ points: [], range });
+});

@@ -1,1 +1,4 @@
-Deno.serve(() => Response.json({ flags: { beta: true } }));
+Deno.serve(async (req) => {
+  const { id } = await req.json();
+  return Response.json({ flags: { beta: Boolean(id) } });
+});

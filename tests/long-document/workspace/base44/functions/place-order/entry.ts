@@ -1,4 +1,4 @@
 Deno.serve(async (req) => {
-  const { sku } = await req.json();
+  const { sku = "default" } = await req.json();
   return Response.json({ ok: true, order: { sku } });
 });

@@ -1,1 +1,4 @@
-Deno.serve(() => Response.json({ published: true }));
+Deno.serve(async (req) => {
+  const { id } = await req.json();
+  return Response.json({ published: Boolean(id) });
+});

@@ -14,27 +14,22 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::error::InvokeError;
-
 /// Where the env files of a project are looked for, lowest precedence first.
 pub fn env_file_paths(project_root: &Path) -> [PathBuf; 2] {
     [project_root.join(".env"), project_root.join("base44").join(".env")]
 }
 
 /// The variables of the project's env files, merged. A missing file is fine; a malformed one is an
-/// error naming the file and line, so a typo never silently drops a secret.
-pub fn load_env_files(project_root: &Path) -> Result<BTreeMap<String, String>, InvokeError> {
+/// error naming the file (and the line, in the message), so a typo never silently drops a secret.
+pub fn load_env_files(project_root: &Path) -> Result<BTreeMap<String, String>, (PathBuf, String)> {
     let mut variables = BTreeMap::new();
     for path in env_file_paths(project_root) {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(error) => {
-                return Err(InvokeError::InvalidProjectFile { path, message: error.to_string() });
-            }
+            Err(error) => return Err((path, error.to_string())),
         };
-        let parsed =
-            parse_dotenv(&text).map_err(|message| InvokeError::InvalidProjectFile { path: path.clone(), message })?;
+        let parsed = parse_dotenv(&text).map_err(|message| (path.clone(), message))?;
         variables.extend(parsed);
     }
     Ok(variables)

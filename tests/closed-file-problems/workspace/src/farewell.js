@@ -1,0 +1,3 @@
+export async function bye(name) {
+  return base44.functions.invoke("farewell", { name });
+}

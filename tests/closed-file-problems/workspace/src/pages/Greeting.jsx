@@ -1,0 +1,6 @@
+import { loadGreeting } from "../lib/api.js";
+
+export async function show(name) {
+  const greeting = await loadGreeting(name);
+  return greeting.hello;
+}

@@ -1,0 +1,3 @@
+export async function greet(name) {
+  return base44.functions.invoke("gret", { name });
+}

@@ -1,0 +1,3 @@
+export default async function refund(req: Request) {
+  return Response.json({ refunded: true });
+}

@@ -1,0 +1,3 @@
+import { createClient } from "@base44/sdk";
+
+export const base44 = createClient({ appId: "app" });
