@@ -51,13 +51,13 @@ pub fn file_diagnostics(
     analysis: &Analysis,
 ) -> Vec<Diagnostic> {
     let observations = &analysis.flow.observations;
-    let read = project.map(|p| contracts::read_diagnostics(p, path, src, observations)).unwrap_or_default();
+    let read = project.map(|p| contracts::Check::new(p, path, src).reads(observations)).unwrap_or_default();
     let shapes = shapes::shape_diagnostics(&analysis.index, observations, path, project);
     in_document_order(project, path, src, tree, &analysis.facts.sites, read, shapes)
 }
 
 /// [`file_diagnostics`] from what the flow's observations gave (`read`: the keys read off
-/// functions' JSON, from [`contracts::read_diagnostics`]; `shapes`: the response shapes) and
+/// functions' JSON, from [`contracts::Check::reads`]; `shapes`: the response shapes) and
 /// the file's sites: what checking by parts (`parts`) puts together from its parts' runs.
 pub(crate) fn in_document_order(
     project: Option<&ProjectIndex>,
@@ -74,7 +74,7 @@ pub(crate) fn in_document_order(
             out.extend(names::check_call_site(project, path, site, src));
         }
         out.extend(names::project_problems_in(project, path, src, tree));
-        out.extend(contracts::data_diagnostics(project, path, src, tree, sites));
+        out.extend(contracts::Check::new(project, path, src).data_of(tree, sites));
         out.extend(read);
         out.extend(contracts::secret_diagnostics(project, path));
     }

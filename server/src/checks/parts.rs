@@ -2,7 +2,10 @@
 //! the file the edit touched (`modules::parts`) and keeping what the other parts gave, moved
 //! by the edit. The answer is [`check_file`](super::check_file)'s: the tests compare the two
 //! on random edits. Where that cannot be vouched for (a run reached the flow's bounds, or left
-//! its part), the whole file is checked instead.
+//! its part, or the file is nested past the flow's depth), the whole file is checked instead.
+//! What reads the file rather than the flow's observations (the names at sites, the project's
+//! problems, the data given to invokes, the secrets, the fixes' settling) is checked over the
+//! whole file every time, as [`check_file`](super::check_file) does: it costs little.
 //!
 //! Parts are independent, so runs over them add up to one run over the file, but for the
 //! flow's bounds: its steps are counted for the whole file, and a run over the whole file
@@ -63,7 +66,7 @@ pub(crate) struct PartResult {
     namers: Vec<Namer>,
     raw_uses: Vec<(PathBuf, String)>,
     json_spots: Vec<(Range<usize>, String)>,
-    /// Its keys read off functions' JSON that no response has (`contracts::read_diagnostics`).
+    /// Its keys read off functions' JSON that no response has (`contracts::Check::reads`).
     read: Vec<Diagnostic>,
     /// Its response-shape diagnostics.
     diagnostics: Vec<Diagnostic>,
@@ -82,21 +85,24 @@ pub fn check_file_by_parts(
     src: &str,
     tree: &Tree,
 ) -> (FileReport, Option<PartsState>) {
-    match by_parts(previous, generation, index, facts, path, src, tree) {
+    let file = File { index, facts, path, src, tree };
+    match by_parts(previous, generation, &file) {
         Some((report, state)) => (report, Some(state)),
         None => (check_file(index, facts, path, src, tree), None),
     }
 }
 
-fn by_parts(
-    previous: Option<&PartsState>,
-    generation: u64,
-    index: &WorkspaceIndex,
-    facts: &dyn FactsSource,
-    path: &Path,
-    src: &str,
-    tree: &Tree,
-) -> Option<(FileReport, PartsState)> {
+/// The file checked, and what it is checked against.
+struct File<'a> {
+    index: &'a WorkspaceIndex,
+    facts: &'a dyn FactsSource,
+    path: &'a Path,
+    src: &'a str,
+    tree: &'a Tree,
+}
+
+fn by_parts(previous: Option<&PartsState>, generation: u64, file: &File) -> Option<(FileReport, PartsState)> {
+    let File { index, facts, path, src, tree } = *file;
     let flow_index = Index::build(tree, src);
     let module = ModuleSyntax::read(tree, src);
     let (env, deps) = index.modules.env_for(facts, path, &module);
@@ -144,7 +150,7 @@ fn by_parts(
                 let (flow, stats) = analyse_part(&flow_index, &module, &env, path, Part::Statements(&ranges));
                 let diagnostics = shapes::shape_diagnostics(&flow_index, &flow.observations, path, project);
                 let read =
-                    project.map(|p| contracts::read_diagnostics(p, path, src, &flow.observations)).unwrap_or_default();
+                    project.map(|p| contracts::Check::new(p, path, src).reads(&flow.observations)).unwrap_or_default();
                 let result = PartResult {
                     sites: flow.sites,
                     exports: export_places(&module, &ranges, &flow.exports),
@@ -166,7 +172,7 @@ fn by_parts(
     if flow_index.too_deep() || !fits(&results) {
         return None;
     }
-    let report = compose(&results, module.reexports.clone(), deps, project, path, src, tree, facts);
+    let report = compose(&results, module.reexports.clone(), deps, project, file);
     let state = PartsState {
         tree: tree.clone(),
         root_kind,
@@ -236,17 +242,14 @@ fn fits(results: &[Arc<PartResult>]) -> bool {
 }
 
 /// The file's report from its parts', as one run over the whole file gives it.
-#[allow(clippy::too_many_arguments)]
 fn compose(
     results: &[Arc<PartResult>],
     reexports: Vec<ReExport>,
     deps: Vec<PathBuf>,
     project: Option<&crate::project::index::ProjectIndex>,
-    path: &Path,
-    src: &str,
-    tree: &Tree,
-    facts: &dyn FactsSource,
+    file: &File,
 ) -> FileReport {
+    let File { facts, path, src, tree, .. } = *file;
     let mut sites: Vec<CallSite> = results.iter().flat_map(|r| r.sites.iter().cloned()).collect();
     sites.sort_by_key(|s| (s.call.start, s.content.start));
     sites.dedup_by(|a, b| a.content == b.content && a.form == b.form);
