@@ -35,7 +35,7 @@ pub fn contract_diagnostics(
     analysis: &Analysis,
 ) -> Vec<Diagnostic> {
     let check = Check::new(project, path, src);
-    let mut out = check.data_of(tree, &analysis.facts.sites);
+    let mut out = check.data_of(tree, analysis.index.top_level(), &analysis.facts.sites);
     out.extend(check.reads(&analysis.flow.observations));
     out.extend(secret_diagnostics(project, path));
     out
@@ -83,13 +83,11 @@ impl<'a> Check<'a> {
         Self { project, path, src }
     }
 
-    /// The data each invoke among `sites` is given, against the function's inputs.
-    pub fn data_of(&self, tree: &Tree, sites: &[CallSite]) -> Vec<Diagnostic> {
-        // The root's children listed once for all the sites: a descent from the root scans
-        // them one by one, which in a long file is most of what this check costs.
-        let top = TopLevel::new(tree);
-        let invokes = sites.iter().filter(|s| s.kind == CallKind::Invoke);
-        invokes.flat_map(|site| self.data(tree, &top, site)).collect()
+    /// The data each invoke among `sites` is given, against the function's inputs. `top`: the
+    /// tree's top-level statements, listed once for all the sites (a descent from the root
+    /// scans them one by one, which in a long file was most of what this check cost).
+    pub fn data_of(&self, tree: &Tree, top: &TopLevel, sites: &[CallSite]) -> Vec<Diagnostic> {
+        sites.iter().flat_map(|site| self.data(tree, top, site)).collect()
     }
 
     /// The keys read off functions' JSON (as the flow observed them) that no response has.
@@ -132,7 +130,11 @@ impl<'a> Check<'a> {
     }
 
     /// The data an invoke is given: an object, or the SDK throws; its keys against the inputs.
-    fn data(&self, tree: &Tree, top: &TopLevel, site: &CallSite) -> Vec<Diagnostic> {
+    /// (Nothing for the other sites.)
+    pub fn data(&self, tree: &Tree, top: &TopLevel, site: &CallSite) -> Vec<Diagnostic> {
+        if site.kind != CallKind::Invoke {
+            return Vec::new();
+        }
         let Some(range) = &site.data else { return Vec::new() };
         let Some(node) = node_at(tree, top, range).map(strip_wrappers) else { return Vec::new() };
         let name = &site.value;

@@ -50,22 +50,37 @@ pub fn file_diagnostics(
     tree: &Tree,
     analysis: &Analysis,
 ) -> Vec<Diagnostic> {
-    let observations = &analysis.flow.observations;
-    let read = project.map(|p| contracts::Check::new(p, path, src).reads(observations)).unwrap_or_default();
+    let (sites, observations) = (&analysis.facts.sites, &analysis.flow.observations);
+    let found = match project {
+        Some(project) => {
+            let check = contracts::Check::new(project, path, src);
+            Found { data: check.data_of(tree, analysis.index.top_level(), sites), read: check.reads(observations) }
+        }
+        None => Found::default(),
+    };
     let shapes = shapes::shape_diagnostics(&analysis.index, observations, path, project);
-    in_document_order(project, path, src, tree, &analysis.facts.sites, read, shapes)
+    in_document_order(project, path, src, tree, sites, found, shapes)
 }
 
-/// [`file_diagnostics`] from what the flow's observations gave (`read`: the keys read off
-/// functions' JSON, from [`contracts::Check::reads`]; `shapes`: the response shapes) and
-/// the file's sites: what checking by parts (`parts`) puts together from its parts' runs.
+/// What the contracts say of a file's sites and of the flow's observations in it.
+#[derive(Default)]
+pub(crate) struct Found {
+    /// The data given to each invoke, in the order of the sites ([`contracts::Check::data`]).
+    pub data: Vec<Diagnostic>,
+    /// The keys read off functions' JSON that no response has ([`contracts::Check::reads`]).
+    pub read: Vec<Diagnostic>,
+}
+
+/// [`file_diagnostics`] from what the contracts found and the response shapes (`shapes`),
+/// with the checks that read the file itself: what checking by parts (`parts`) puts together
+/// from its parts' runs.
 pub(crate) fn in_document_order(
     project: Option<&ProjectIndex>,
     path: &Path,
     src: &str,
     tree: &Tree,
     sites: &[CallSite],
-    read: Vec<Diagnostic>,
+    found: Found,
     shapes: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -74,8 +89,8 @@ pub(crate) fn in_document_order(
             out.extend(names::check_call_site(project, path, site, src));
         }
         out.extend(names::project_problems_in(project, path, src, tree));
-        out.extend(contracts::Check::new(project, path, src).data_of(tree, sites));
-        out.extend(read);
+        out.extend(found.data);
+        out.extend(found.read);
         out.extend(contracts::secret_diagnostics(project, path));
     }
     out.extend(shapes);

@@ -3,9 +3,9 @@
 //! by the edit. The answer is [`check_file`](super::check_file)'s: the tests compare the two
 //! on random edits. Where that cannot be vouched for (a run reached the flow's bounds, or left
 //! its part, or the file is nested past the flow's depth), the whole file is checked instead.
-//! What reads the file rather than the flow's observations (the names at sites, the project's
-//! problems, the data given to invokes, the secrets, the fixes' settling) is checked over the
-//! whole file every time, as [`check_file`](super::check_file) does: it costs little.
+//! The names at the sites, the project's problems, the secrets and the fixes' settling are
+//! checked over the whole file every time, as [`check_file`](super::check_file) does: they
+//! cost little, and the names' answers follow the index, not the part.
 //!
 //! Parts are independent, so runs over them add up to one run over the file, but for the
 //! flow's bounds: its steps are counted for the whole file, and a run over the whole file
@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use tree_sitter::Tree;
 
-use super::{FileReport, check_file, contracts, in_document_order, shapes};
+use super::{FileReport, Found, check_file, contracts, in_document_order, shapes};
 use crate::modules::calls::{CallSite, Namer};
 use crate::modules::flow::env::Env;
 use crate::modules::flow::index::Index;
@@ -61,6 +61,8 @@ pub struct PartsState {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PartResult {
     sites: Vec<CallSite>,
+    /// The contracts' word on the data given at each of its sites (`contracts::Check::data`).
+    data: Vec<Vec<Diagnostic>>,
     /// With where each was exported, for their order in the file.
     exports: Vec<(usize, String, Shape)>,
     namers: Vec<Namer>,
@@ -149,10 +151,16 @@ fn by_parts(previous: Option<&PartsState>, generation: u64, file: &File) -> Opti
                 let ranges = split.ranges(part);
                 let (flow, stats) = analyse_part(&flow_index, &module, &env, path, Part::Statements(&ranges));
                 let diagnostics = shapes::shape_diagnostics(&flow_index, &flow.observations, path, project);
-                let read =
-                    project.map(|p| contracts::Check::new(p, path, src).reads(&flow.observations)).unwrap_or_default();
+                let check = project.map(|p| contracts::Check::new(p, path, src));
+                let read = check.as_ref().map(|c| c.reads(&flow.observations)).unwrap_or_default();
+                let top = flow_index.top_level();
+                let data = match &check {
+                    Some(check) => flow.sites.iter().map(|site| check.data(tree, top, site)).collect(),
+                    None => vec![Vec::new(); flow.sites.len()],
+                };
                 let result = PartResult {
                     sites: flow.sites,
+                    data,
                     exports: export_places(&module, &ranges, &flow.exports),
                     namers: flow.namers,
                     raw_uses: flow.raw_uses,
@@ -250,9 +258,13 @@ fn compose(
     file: &File,
 ) -> FileReport {
     let File { facts, path, src, tree, .. } = *file;
-    let mut sites: Vec<CallSite> = results.iter().flat_map(|r| r.sites.iter().cloned()).collect();
-    sites.sort_by_key(|s| (s.call.start, s.content.start));
-    sites.dedup_by(|a, b| a.content == b.content && a.form == b.form);
+    // Each site with what the contracts say of its data, in the flow's order of sites.
+    let mut sites: Vec<(&CallSite, &Vec<Diagnostic>)> =
+        results.iter().flat_map(|r| r.sites.iter().zip(&r.data)).collect();
+    sites.sort_by_key(|(s, _)| (s.call.start, s.content.start));
+    sites.dedup_by(|(a, _), (b, _)| a.content == b.content && a.form == b.form);
+    let data: Vec<Diagnostic> = sites.iter().flat_map(|(_, data)| data.iter().cloned()).collect();
+    let sites: Vec<CallSite> = sites.into_iter().map(|(site, _)| site.clone()).collect();
     let mut exports: Vec<&(usize, String, Shape)> = results.iter().flat_map(|r| &r.exports).collect();
     exports.sort_by_key(|(at, _, _)| *at);
     let mut namers: Vec<Namer> = results.iter().flat_map(|r| r.namers.iter().cloned()).collect();
@@ -279,7 +291,8 @@ fn compose(
     // As the shape check finishes a whole file's: in document order, each (range, code) once.
     shape_diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
     shape_diagnostics.dedup_by(|a, b| a.range == b.range && a.code == b.code);
-    let mut diagnostics = in_document_order(project, path, src, tree, &facts_of_file.sites, read, shape_diagnostics);
+    let found = Found { data, read };
+    let mut diagnostics = in_document_order(project, path, src, tree, &facts_of_file.sites, found, shape_diagnostics);
     let own = &facts_of_file;
     shapes::settle_fixes(&mut diagnostics, |helper, name| {
         own.uses_raw(helper, name) || facts.raw_response_used(helper, name)

@@ -18,6 +18,7 @@ pub(super) fn part_result(old: &PartResult, moves: &[(Range<usize>, usize)], pat
     let moved = Mover { moves, path };
     Some(PartResult {
         sites: old.sites.iter().map(|site| moved.site(site)).collect::<Option<_>>()?,
+        data: old.data.iter().map(|data| data.iter().map(|d| moved.diagnostic(d)).collect()).collect::<Option<_>>()?,
         exports: old
             .exports
             .iter()

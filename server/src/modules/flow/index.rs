@@ -121,6 +121,11 @@ impl<'t, 's> Index<'t, 's> {
         }
     }
 
+    /// The tree's top-level statements, for finding the one at a byte.
+    pub fn top_level(&self) -> &TopLevel<'t> {
+        &self.top_level
+    }
+
     /// Whether some node the checks needed sits deeper than [`MAX_DEPTH`].
     pub fn too_deep(&self) -> bool {
         self.too_deep.get()
