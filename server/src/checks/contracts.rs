@@ -18,7 +18,7 @@ use crate::project::contract::Contract;
 use crate::project::env_file::{env_file_paths, parse_dotenv};
 use crate::project::index::ProjectIndex;
 use crate::syntax::diagnostics::{Diagnostic, Fix, Severity, TextEdit};
-use crate::syntax::{string_literal, strip_wrappers, text};
+use crate::syntax::{TopLevel, string_literal, strip_wrappers, text};
 
 pub const INVOKE_DATA_NOT_OBJECT: &str = "invoke-data-not-object";
 pub const UNKNOWN_INPUT: &str = "unknown-input";
@@ -34,30 +34,18 @@ pub fn contract_diagnostics(
     tree: &Tree,
     analysis: &Analysis,
 ) -> Vec<Diagnostic> {
-    let check = Check { project, path, src };
-    let mut out = Vec::new();
-    for site in analysis.facts.sites.iter().filter(|s| s.kind == CallKind::Invoke) {
-        out.extend(check.data(tree, site));
-    }
-    for observation in &analysis.flow.observations {
-        match observation {
-            // Half-typed (`res.data.` before the next line's word): the tree's guess is no key.
-            Observation::JsonRead { member, .. } | Observation::JsonDestructure { pattern: member, .. }
-                if member.has_error() => {}
-            Observation::JsonRead { member, property, origin } => {
-                let key = (text(*property, src), property.byte_range());
-                out.extend(check.response_key(origin, *member, key));
-            }
-            Observation::JsonDestructure { pattern, origin } => {
-                for (key, range) in pattern_keys(*pattern, src) {
-                    out.extend(check.response_key(origin, *pattern, (key.as_str(), range)));
-                }
-            }
-            _ => {}
-        }
-    }
+    let check = Check::new(project, path, src);
+    let mut out = check.data_of(tree, analysis.index.top_level(), &analysis.facts.sites);
+    out.extend(check.reads(&analysis.flow.observations));
     out.extend(secret_diagnostics(project, path));
     out
+}
+
+/// Sorts diagnostics by place and message, and drops repeats of one.
+pub(crate) fn in_order_once(diagnostics: &mut Vec<Diagnostic>) {
+    let key = |d: &Diagnostic| (d.range.start, d.range.end, d.code, d.message.clone());
+    diagnostics.sort_by_cached_key(key);
+    diagnostics.dedup_by(|a, b| a == b);
 }
 
 /// In an entry, the secrets it reads that nothing defines where a local run would look.
@@ -83,13 +71,52 @@ pub fn secret_diagnostics(project: &ProjectIndex, path: &Path) -> Vec<Diagnostic
         .collect()
 }
 
-struct Check<'a> {
+/// A file's calls and reads against its project's contracts.
+pub struct Check<'a> {
     project: &'a ProjectIndex,
     path: &'a Path,
     src: &'a str,
 }
 
-impl Check<'_> {
+impl<'a> Check<'a> {
+    pub fn new(project: &'a ProjectIndex, path: &'a Path, src: &'a str) -> Self {
+        Self { project, path, src }
+    }
+
+    /// The data each invoke among `sites` is given, against the function's inputs. `top`: the
+    /// tree's top-level statements, listed once for all the sites (a descent from the root
+    /// scans them one by one, which in a long file was most of what this check cost).
+    pub fn data_of(&self, tree: &Tree, top: &TopLevel, sites: &[CallSite]) -> Vec<Diagnostic> {
+        sites.iter().flat_map(|site| self.data(tree, top, site)).collect()
+    }
+
+    /// The keys read off functions' JSON (as the flow observed them) that no response has.
+    /// In document order, each once: the order the flow happened to observe them in is no
+    /// order of the file's, and a run over part of the file (`checks::parts`) observes them
+    /// in another.
+    pub fn reads(&self, observations: &[Observation]) -> Vec<Diagnostic> {
+        let src = self.src;
+        let mut out = Vec::new();
+        for observation in observations {
+            match observation {
+                // Half-typed (`res.data.` before the next line's word): the tree's guess is no key.
+                Observation::JsonRead { member, .. } | Observation::JsonDestructure { pattern: member, .. }
+                    if member.has_error() => {}
+                Observation::JsonRead { member, property, origin } => {
+                    let key = (text(*property, src), property.byte_range());
+                    out.extend(self.response_key(origin, *member, key));
+                }
+                Observation::JsonDestructure { pattern, origin } => {
+                    for (key, range) in pattern_keys(*pattern, src) {
+                        out.extend(self.response_key(origin, *pattern, (key.as_str(), range)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        in_order_once(&mut out);
+        out
+    }
     fn contract(&self, name: &str) -> Option<&Contract> {
         self.project.function(name)?.contract.as_ref()
     }
@@ -103,9 +130,13 @@ impl Check<'_> {
     }
 
     /// The data an invoke is given: an object, or the SDK throws; its keys against the inputs.
-    fn data(&self, tree: &Tree, site: &CallSite) -> Vec<Diagnostic> {
+    /// (Nothing for the other sites.)
+    pub fn data(&self, tree: &Tree, top: &TopLevel, site: &CallSite) -> Vec<Diagnostic> {
+        if site.kind != CallKind::Invoke {
+            return Vec::new();
+        }
         let Some(range) = &site.data else { return Vec::new() };
-        let Some(node) = node_at(tree, range).map(strip_wrappers) else { return Vec::new() };
+        let Some(node) = node_at(tree, top, range).map(strip_wrappers) else { return Vec::new() };
         let name = &site.value;
         match node.kind() {
             "string" | "template_string" | "number" | "array" | "true" | "false" => {
@@ -264,8 +295,11 @@ fn is_shorthand_in_pattern(pattern: Node, range: &Range<usize>) -> bool {
 }
 
 /// The node exactly at `range`.
-fn node_at<'t>(tree: &'t Tree, range: &Range<usize>) -> Option<Node<'t>> {
-    let mut node = tree.root_node().descendant_for_byte_range(range.start, range.end)?;
+fn node_at<'t>(tree: &'t Tree, top: &TopLevel<'t>, range: &Range<usize>) -> Option<Node<'t>> {
+    // From the statement that holds the range, where a descent from the root would go.
+    let statement = top.child_for_byte(range.start);
+    let from = statement.filter(|s| s.start_byte() <= range.start && range.end <= s.end_byte());
+    let mut node = from.unwrap_or_else(|| tree.root_node()).descendant_for_byte_range(range.start, range.end)?;
     for _ in 0..8 {
         if node.byte_range() == *range {
             return Some(node);

@@ -1,7 +1,9 @@
 //! The analysis of each open document: its call sites, its summary for the files that
 //! import it, and its diagnostics, against the index with the other open documents'
 //! summaries laid over it. Computed once per document version, index generation and
-//! generation of the open summaries, so a request and the publisher share one.
+//! generation of the open summaries, so a request and the publisher share one; after an
+//! edit, by running the flow again only over the parts of the file the edit touched
+//! (`checks::parts`), from what the last analysis kept.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -10,6 +12,7 @@ use std::sync::atomic::Ordering;
 use tower_lsp_server::ls_types::Uri;
 
 use crate::checks::check_file;
+use crate::checks::parts::{PartsState, check_file_by_parts};
 use crate::modules::calls::CallSite;
 use crate::modules::graph::{FactsSource, FileFacts};
 use crate::modules::index::WorkspaceIndex;
@@ -26,6 +29,8 @@ pub struct OpenAnalysis {
     pub path: PathBuf,
     pub facts: Arc<FileFacts>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What the next version's analysis can keep of this one's.
+    parts: Option<PartsState>,
 }
 
 /// The index's facts with open documents' analysed summaries laid over them.
@@ -61,8 +66,9 @@ impl Session {
         }
         let doc = self.snapshot(uri)?;
         let key = (doc.version, generation, open_generation);
-        let analysed = analyse(self, &index, &doc, key)?;
-        let exports_changed = self.analyses.get(uri).is_none_or(|before| {
+        let before = self.analyses.get(uri).map(|a| Arc::clone(&a));
+        let analysed = analyse(self, &index, &doc, key, before.as_deref())?;
+        let exports_changed = before.is_none_or(|before| {
             before.facts.exports != analysed.facts.exports || before.facts.reexports != analysed.facts.reexports
         });
         let analysed = Arc::new(analysed);
@@ -86,9 +92,22 @@ impl Session {
     }
 }
 
-fn analyse(session: &Session, index: &WorkspaceIndex, doc: &Document, key: (i32, u64, u64)) -> Option<OpenAnalysis> {
+fn analyse(
+    session: &Session,
+    index: &WorkspaceIndex,
+    doc: &Document,
+    key: (i32, u64, u64),
+    before: Option<&OpenAnalysis>,
+) -> Option<OpenAnalysis> {
     let (Some(path), Some(tree)) = (&doc.path, &doc.tree) else { return None };
     let overlay = OpenFacts { session, index };
-    let report = guarded("analysis", || check_file(index, &overlay, path, &doc.text, tree)).ok()?;
-    Some(OpenAnalysis { key, path: path.clone(), facts: Arc::new(report.facts), diagnostics: report.diagnostics })
+    let previous = before.filter(|b| &b.path == path).and_then(|b| b.parts.as_ref());
+    let by_parts = guarded("analysis", || check_file_by_parts(previous, key.1, index, &overlay, path, &doc.text, tree));
+    // Any doubt about the parts, the whole file: a panic there need not be the whole check's.
+    let (report, parts) = match by_parts {
+        Ok(checked) => checked,
+        Err(_) => (guarded("analysis", || check_file(index, &overlay, path, &doc.text, tree)).ok()?, None),
+    };
+    let facts = Arc::new(report.facts);
+    Some(OpenAnalysis { key, path: path.clone(), facts, diagnostics: report.diagnostics, parts })
 }

@@ -7,5 +7,6 @@ pub mod flow;
 pub mod graph;
 pub mod imports;
 pub mod index;
+pub mod parts;
 pub mod reading;
 pub mod resolve;

@@ -20,7 +20,7 @@ use crate::modules::calls::CallSite;
 use crate::syntax::fields::FieldExt;
 
 /// A bound on the work for one file, so that no input can make a keystroke slow.
-const MAX_STEPS: usize = 50_000;
+pub const MAX_STEPS: usize = 50_000;
 
 pub enum Task<'t> {
     /// An expression whose value has the shape: look at how its parent uses it.
@@ -90,6 +90,11 @@ impl<'t, 's, 'i> Engine<'t, 's, 'i> {
             raw_uses: std::collections::BTreeSet::new(),
             steps: 0,
         }
+    }
+
+    /// How many tasks were run (the bound is [`MAX_STEPS`] for the whole file).
+    pub fn steps(&self) -> usize {
+        self.steps
     }
 
     pub fn push(&mut self, task: Task<'t>) {

@@ -121,6 +121,11 @@ impl<'t, 's> Index<'t, 's> {
         }
     }
 
+    /// The tree's top-level statements, for finding the one at a byte.
+    pub fn top_level(&self) -> &TopLevel<'t> {
+        &self.top_level
+    }
+
     /// Whether some node the checks needed sits deeper than [`MAX_DEPTH`].
     pub fn too_deep(&self) -> bool {
         self.too_deep.get()
@@ -129,7 +134,12 @@ impl<'t, 's> Index<'t, 's> {
     /// The leaves spelled `word` (identifiers, property names, pattern shorthands), found
     /// from the text: the flow starts from `functions` and from imported names.
     pub fn leaves_named(&self, word: &str) -> Vec<Node<'t>> {
-        self.occurrences(0..self.src.len(), word)
+        self.leaves_named_within(word, 0..self.src.len())
+    }
+
+    /// [`Index::leaves_named`], in one byte range of the text only.
+    pub fn leaves_named_within(&self, word: &str, range: Range<usize>) -> Vec<Node<'t>> {
+        self.occurrences(range, word)
             .filter_map(|start| self.leaf_at(start))
             .filter(|leaf| leaf.start_byte() <= leaf.end_byte() && self.text(*leaf) == word)
             .collect()
@@ -142,12 +152,18 @@ impl<'t, 's> Index<'t, 's> {
     /// Every `identifier` (and pattern shorthand) node spelled `name` in `scope`, in
     /// document order.
     pub fn identifiers_named_in(&self, name: &str, scope: Node<'t>) -> Vec<Node<'t>> {
+        self.identifiers_named_within(name, scope, scope.byte_range())
+    }
+
+    /// [`Index::identifiers_named_in`], in one byte range of the scope only.
+    pub fn identifiers_named_within(&self, name: &str, scope: Node<'t>, range: Range<usize>) -> Vec<Node<'t>> {
         if name.is_empty() {
             return Vec::new();
         }
         // Descents start at the scope, not the root, when its depth is known.
         let from = self.depth_of(scope).map_or((self.root, 0), |depth| (scope, depth));
-        self.occurrences(scope.byte_range(), name)
+        let range = range.start.max(scope.start_byte())..range.end.min(scope.end_byte());
+        self.occurrences(range, name)
             .filter_map(|start| self.descend(from, start, None))
             .map(|(leaf, _)| leaf)
             .filter(|leaf| {

@@ -19,6 +19,7 @@ pub mod shape;
 mod state;
 mod summary;
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use tree_sitter::Node;
@@ -32,7 +33,7 @@ pub use direct::first_string_argument;
 pub use invokes::{first_param, nth_argument};
 
 use crate::modules::calls::{CallSite, Namer};
-use crate::modules::imports::ModuleSyntax;
+use crate::modules::imports::{Exported, ModuleSyntax};
 use crate::syntax::fields::FieldExt;
 
 /// How many rounds of releasing helpers, setters and `Promise.all`s are run: each round
@@ -71,27 +72,99 @@ pub struct FileFlow<'t> {
     pub json_spots: Vec<(std::ops::Range<usize>, String)>,
 }
 
+/// Where a run of the flow starts and what it reports: the whole file, or some of its
+/// top-level statements (sorted byte ranges), for the editor, which runs again only the
+/// parts of a file an edit touches (`checks::parts`).
+#[derive(Debug, Clone, Copy)]
+pub enum Part<'a> {
+    Whole,
+    Statements(&'a [Range<usize>]),
+}
+
+impl Part<'_> {
+    fn ranges(&self, src: &str) -> Vec<Range<usize>> {
+        match self {
+            Part::Whole => std::iter::once(0..src.len()).collect(),
+            Part::Statements(ranges) => ranges.to_vec(),
+        }
+    }
+
+    fn holds(&self, at: usize) -> bool {
+        match self {
+            Part::Whole => true,
+            Part::Statements(ranges) => ranges.iter().any(|range| range.contains(&at)),
+        }
+    }
+}
+
+/// How a run went, for telling whether runs over parts of a file add up to a run over the
+/// whole of it: the tasks it ran, and for each round of releases whether it released only
+/// wrappers (which a run over the whole file does only once nothing else is released).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunStats {
+    pub steps: usize,
+    pub rounds: Vec<bool>,
+}
+
+/// The bounds of one run (see [`RunStats`]).
+pub const MAX_FLOW_STEPS: usize = engine::MAX_STEPS;
+pub const MAX_FLOW_ROUNDS: usize = MAX_ROUNDS;
+
 /// Runs the flow over a parsed file.
 pub fn analyse<'t>(index: &Index<'t, '_>, module: &ModuleSyntax<'t>, env: &Env, path: &Path) -> FileFlow<'t> {
+    analyse_part(index, module, env, path, Part::Whole).0
+}
+
+/// Runs the flow from the starts in `part` only, and reports the exports made there.
+pub fn analyse_part<'t>(
+    index: &Index<'t, '_>,
+    module: &ModuleSyntax<'t>,
+    env: &Env,
+    path: &Path,
+    part: Part,
+) -> (FileFlow<'t>, RunStats) {
     let mut engine = Engine::new(index, env);
-    seed(&mut engine, module);
+    seed(&mut engine, module, &part.ranges(index.src));
     engine.run();
+    let mut rounds = Vec::new();
     for round in 0..MAX_ROUNDS {
         let released = engine.release_functions(false) | engine.release_setters() | engine.release_gathered();
-        let released = released || engine.release_functions(true);
-        if !released {
+        let only_wrappers = !released && engine.release_functions(true);
+        if !released && !only_wrappers {
             break;
         }
+        rounds.push(only_wrappers);
         engine.run();
         if round + 1 == MAX_ROUNDS {
             break;
         }
     }
     engine.observe_catches();
-    let exports = engine.export_shapes(module, path);
+    let stats = RunStats { steps: engine.steps(), rounds };
+    let flow = finish(engine, module, path, part);
+    (flow, stats)
+}
+
+fn finish<'t>(mut engine: Engine<'t, '_, '_>, module: &ModuleSyntax<'t>, path: &Path, part: Part) -> FileFlow<'t> {
+    let index = engine.index;
+    let exports = match part {
+        Part::Whole => engine.export_shapes(module, path),
+        Part::Statements(_) => {
+            let own = |exported: &Exported| match exported {
+                Exported::Binding(node) | Exported::Expression(node) => part.holds(node.start_byte()),
+            };
+            let exports = module.exports.iter().filter(|(_, exported)| own(exported)).cloned().collect();
+            let module = ModuleSyntax { imports: Vec::new(), exports, reexports: Vec::new() };
+            engine.export_shapes(&module, path)
+        }
+    };
     let namers = engine.namers();
     let raw_uses = std::mem::take(&mut engine.raw_uses).into_iter().collect();
-    let json_spots = std::mem::take(&mut engine.json_spots);
+    // In document order, each once: the order the flow reached them in is no order of the
+    // file's, and a run over part of the file (`checks::parts`) reaches them in another.
+    let mut json_spots = std::mem::take(&mut engine.json_spots);
+    json_spots.sort_unstable_by(|a, b| (a.0.start, a.0.end, &a.1).cmp(&(b.0.start, b.0.end, &b.1)));
+    json_spots.dedup();
     let mut sites = std::mem::take(&mut engine.sites);
     sites.sort_by_key(|s| (s.call.start, s.content.start));
     sites.dedup_by(|a, b| a.content == b.content && a.form == b.form);
@@ -105,9 +178,12 @@ pub fn analyse<'t>(index: &Index<'t, '_>, module: &ModuleSyntax<'t>, env: &Env, 
 /// Where the flow starts: each `….functions` read on a Base44 client (and each
 /// `{ functions }` taken from one), each imported name the module graph knows something
 /// about, each call of a wrapper named in the settings.
-fn seed<'t>(engine: &mut Engine<'t, '_, '_>, module: &ModuleSyntax<'t>) {
+fn seed<'t>(engine: &mut Engine<'t, '_, '_>, module: &ModuleSyntax<'t>, ranges: &[Range<usize>]) {
     let index = engine.index;
-    for leaf in index.leaves_named("functions") {
+    let leaves_named = |word: &str| -> Vec<Node<'t>> {
+        ranges.iter().flat_map(|range| index.leaves_named_within(word, range.clone())).collect()
+    };
+    for leaf in leaves_named("functions") {
         let Some(parent) = index.parent(leaf) else { continue };
         match (leaf.kind(), parent.kind()) {
             ("property_identifier", "member_expression")
@@ -140,7 +216,8 @@ fn seed<'t>(engine: &mut Engine<'t, '_, '_>, module: &ModuleSyntax<'t>) {
             continue;
         }
         let root = index.root_node();
-        for reference in scope::references_in(root, local, index) {
+        let references = ranges.iter().flat_map(|range| scope::references_within(root, local, index, range.clone()));
+        for reference in references {
             engine.push(Task::Value(reference, shape.clone()));
         }
     }
@@ -153,7 +230,7 @@ fn seed<'t>(engine: &mut Engine<'t, '_, '_>, module: &ModuleSyntax<'t>) {
             throws: false,
         };
         let summary = std::sync::Arc::new(summary);
-        for leaf in index.leaves_named(&wrapper.name) {
+        for leaf in leaves_named(&wrapper.name) {
             // `callFn(…)` or `api.callFn(…)`: the callee ends in the configured name.
             let callee = match index.parent(leaf) {
                 Some(member) if member.kind() == "member_expression" => member,

@@ -36,11 +36,28 @@ pub fn binding_scope<'t>(node: Node<'t>, name: &str, index: &Index<'t, '_>) -> O
 
 /// The identifiers that refer to the variable `name` declared in `scope`.
 pub fn references_in<'t>(scope: Node<'t>, name: &str, index: &Index<'t, '_>) -> Vec<Node<'t>> {
+    references_within(scope, name, index, scope.byte_range())
+}
+
+/// [`references_in`], in one byte range of the scope only.
+pub fn references_within<'t>(
+    scope: Node<'t>,
+    name: &str,
+    index: &Index<'t, '_>,
+    range: std::ops::Range<usize>,
+) -> Vec<Node<'t>> {
     index
-        .identifiers_named_in(name, scope)
+        .identifiers_named_within(name, scope, range)
         .into_iter()
         .filter(|node| binding_scope(*node, name, index).is_some_and(|s| s.id() == scope.id()))
         .collect()
+}
+
+/// The names a top-level statement declares in the file's scope, as the flow sees them.
+pub fn top_level_declarations<'s>(statement: Node, index: &Index<'_, 's>) -> HashSet<&'s str> {
+    let mut names = HashSet::new();
+    statement_names(statement, index, &mut names);
+    names
 }
 
 /// The names `scope` itself declares (not a scope nested in it).

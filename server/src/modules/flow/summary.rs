@@ -9,7 +9,7 @@ use tree_sitter::Node;
 
 use super::direct::{ClientKind, client_of};
 use super::engine::Engine;
-use super::scope::is_function;
+use super::scope::{binding_scope, is_function};
 use super::shape::{FnSummary, Shape, Via};
 use crate::modules::imports::{Exported, ModuleSyntax};
 use crate::syntax::fields::FieldExt;
@@ -93,12 +93,15 @@ impl<'t> Engine<'t, '_, '_> {
         }
     }
 
-    /// The shape the flow gave a declarator's value (`const fns = base44.functions`).
+    /// The shape the flow gave a declarator's value (`const fns = base44.functions`): the
+    /// variable's it declares, not a namesake's in another scope (which of several a search
+    /// by name found would depend on the map's order).
     fn bound_value(&self, value: Node<'t>) -> Option<Shape> {
         let declarator = self.index.parent(value).filter(|d| d.kind() == "variable_declarator")?;
         let name = declarator.field("name")?;
         let text = self.text(name);
-        self.bound.iter().find(|((_, bound), _)| *bound == text).map(|(_, shape)| shape.clone())
+        let scope = binding_scope(name, text, self.index)?;
+        self.bound.get(&(scope.id(), text)).cloned()
     }
 
     fn function_shape(&self, function: Node<'t>) -> Option<Shape> {
