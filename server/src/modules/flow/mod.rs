@@ -29,9 +29,6 @@ use env::Env;
 use index::Index;
 use shape::{Origin, Shape};
 
-pub use direct::first_string_argument;
-pub use invokes::{first_param, nth_argument};
-
 use crate::modules::calls::{CallSite, Namer};
 use crate::modules::imports::{Exported, ModuleSyntax};
 use crate::syntax::fields::FieldExt;
