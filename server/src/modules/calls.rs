@@ -232,14 +232,14 @@ fn call_site_in_line(src: &str, offset: usize, namers: &[Namer]) -> Option<CallS
     if let Some(namer) =
         namers.iter().find(|n| n.arg == 0 && n.name == callee && callee != "invoke" && callee != "fetch")
     {
-        let (content, call_end) = rest_of_string(src, offset, quote);
-        let content = line_start + quote_at + 1..content;
+        let content_end = string_end(src, offset, quote);
+        let content = line_start + quote_at + 1..content_end;
         let call_start = line_start + head.len() - callee.len();
         return Some(CallSite::literal(
             namer.kind,
             src[content.clone()].to_string(),
             content,
-            call_start..call_end,
+            call_start..content_end,
             None,
         ));
     }
@@ -259,7 +259,7 @@ fn call_site_in_line(src: &str, offset: usize, namers: &[Namer]) -> Option<CallS
     if !before_functions.ends_with('.') && !before_functions.ends_with("?.") {
         return None;
     }
-    let (content_end, _) = rest_of_string(src, offset, quote);
+    let content_end = string_end(src, offset, quote);
     let content = line_start + quote_at + 1..content_end;
     let call_start =
         line_start + before[..quote_at].rfind(|c: char| c.is_whitespace() || c == '=').map_or(0, |i| i + 1);
@@ -267,12 +267,10 @@ fn call_site_in_line(src: &str, offset: usize, namers: &[Namer]) -> Option<CallS
 }
 
 /// Where a string being typed at `offset` ends: at its closing quote on this line, if
-/// typed already (twice: the content's end and the call's).
-fn rest_of_string(src: &str, offset: usize, quote: char) -> (usize, usize) {
+/// typed already, else at the cursor. A half-typed call ends there too.
+fn string_end(src: &str, offset: usize, quote: char) -> usize {
     let line_end = src[offset..].find('\n').map_or(src.len(), |i| offset + i);
-    let after = &src[offset..line_end];
-    let end = after.find(quote).map_or(offset, |i| offset + i);
-    (end, end)
+    src[offset..line_end].find(quote).map_or(offset, |i| offset + i)
 }
 
 #[cfg(test)]

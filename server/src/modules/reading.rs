@@ -207,9 +207,9 @@ pub fn update(graph: &mut ModuleGraph, path: &Path, sources: &dyn Sources) -> Ve
         .filter(|word| !before_words.contains(word))
         .collect();
     if !new_words.is_empty() {
-        let known: Vec<PathBuf> = graph.resolver.known_files();
+        // Borrowed, not copied: the list holds every file of the workspace.
         let candidates: Vec<&PathBuf> =
-            known.iter().filter(|f| !graph.files.contains_key(*f) && f.as_path() != path).collect();
+            graph.resolver.known_files().filter(|f| !graph.files.contains_key(*f) && f.as_path() != path).collect();
         let found = mentioning(graph, &changed, &candidates, sources);
         touched.extend(reanalyse(graph, found, sources));
     }

@@ -50,8 +50,8 @@ impl KnownFiles {
     }
 
     /// Every file listed (none when it reads the disk).
-    pub fn list(&self) -> Vec<PathBuf> {
-        self.0.as_ref().map(|files| files.iter().cloned().collect()).unwrap_or_default()
+    pub fn list(&self) -> impl Iterator<Item = &PathBuf> {
+        self.0.iter().flat_map(|files| files.iter())
     }
 
     /// A file created since the scan.
@@ -117,7 +117,7 @@ impl Resolver {
     }
 
     /// The files it knows of.
-    pub fn known_files(&self) -> Vec<PathBuf> {
+    pub fn known_files(&self) -> impl Iterator<Item = &PathBuf> {
         self.files.list()
     }
 

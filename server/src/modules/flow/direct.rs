@@ -6,6 +6,7 @@ use tree_sitter::Node;
 
 use super::env::Env;
 use super::index::{Index, Question};
+use super::invokes::nth_argument;
 use super::scope::{binding_scope, references_in};
 use super::shape::{Origin, Shape};
 use crate::modules::calls::CallKind;
@@ -197,9 +198,6 @@ pub fn static_shape<'t>(node: Node<'t>, index: &Index<'t, '_>, env: &Env) -> Opt
 }
 
 /// The value of a call's first argument when it is a static string.
-pub fn first_string_argument(call: Node, index: &Index) -> Option<String> {
-    let args = call.field("arguments")?;
-    let mut cursor = args.walk();
-    let first = args.named_children(&mut cursor).find(|n| n.kind() != "comment")?;
-    string_literal(first, index.src).map(|literal| literal.value)
+fn first_string_argument(call: Node, index: &Index) -> Option<String> {
+    string_literal(nth_argument(call, 0)?, index.src).map(|literal| literal.value)
 }

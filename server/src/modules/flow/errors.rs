@@ -81,26 +81,37 @@ impl<'t> Engine<'t, '_, '_> {
     /// Whether the block calls a function of its own that throws (declared in this file, or
     /// imported with a summary that says so): its errors are not the invoke's.
     fn calls_code_that_throws(&self, block: Node<'t>) -> bool {
-        let mut stack = vec![block];
+        let mut cursor = block.walk();
         let mut visited = 0;
-        while let Some(node) = stack.pop() {
-            visited += 1;
-            if visited > MAX_TRY_NODES {
-                return true;
+        loop {
+            let node = cursor.node();
+            // A function defined in the block runs later, if at all: its calls are not the
+            // block's. Tokens hold nothing to look at.
+            let mut enter = false;
+            if node.is_named() {
+                visited += 1;
+                if visited > MAX_TRY_NODES {
+                    return true;
+                }
+                enter = node.id() == block.id() || !self.index.is_function(node);
+                if enter
+                    && node.kind() == "call_expression"
+                    && let Some(callee) = node.field("function").filter(|c| c.kind() == "identifier")
+                    && self.throws_when_called(callee)
+                {
+                    return true;
+                }
             }
-            if node.id() != block.id() && self.index.is_function(node) {
+            if enter && cursor.goto_first_child() {
                 continue;
             }
-            if node.kind() == "call_expression"
-                && let Some(callee) = node.field("function").filter(|c| c.kind() == "identifier")
-                && self.throws_when_called(callee)
-            {
-                return true;
+            // The cursor never climbs above `block`, where it started.
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    return false;
+                }
             }
-            let mut cursor = node.walk();
-            stack.extend(node.named_children(&mut cursor));
         }
-        false
     }
 
     fn throws_when_called(&self, callee: Node<'t>) -> bool {

@@ -142,11 +142,19 @@ impl<'t, 's> Engine<'t, 's, '_> {
 
     /// The name a function is declared under (`function f`, `const f = () => …`).
     fn function_name(&self, function: Node<'t>) -> Option<&'s str> {
+        self.declared_name(function).map(|(name, _)| self.text(name))
+    }
+
+    /// Where a function's name is declared, and what that name is first given: the
+    /// declaration itself for `function f`, the function for `const f = () => …`.
+    fn declared_name(&self, function: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
         if function.kind() == "function_declaration" {
-            return function.field("name").map(|n| self.text(n));
+            let name = function.field("name")?;
+            return Some((name, name));
         }
         let declarator = self.index.parent(function).filter(|p| p.kind() == "variable_declarator")?;
-        declarator.field("name").filter(|n| n.kind() == "identifier").map(|n| self.text(n))
+        let name = declarator.field("name").filter(|n| n.kind() == "identifier")?;
+        Some((name, function))
     }
 
     /// The `.then(…)` call a function is the first callback of.
@@ -195,19 +203,10 @@ impl<'t, 's> Engine<'t, 's, '_> {
         if let Some((object_name, key)) = self.object_member_of(function) {
             return self.member_reads(object_name, key);
         }
-        let (name, source) = if function.kind() == "function_declaration" {
-            match function.field("name") {
-                Some(name) => (name, name),
-                None => return Vec::new(),
-            }
-        } else {
-            let declarator = self.index.parent(function).filter(|p| p.kind() == "variable_declarator");
-            match declarator.and_then(|d| d.field("name")) {
-                Some(name) if name.kind() == "identifier" => (name, function),
-                _ => return Vec::new(),
-            }
-        };
-        self.references_if_constant(name, source)
+        match self.declared_name(function) {
+            Some((name, source)) => self.references_if_constant(name, source),
+            None => Vec::new(),
+        }
     }
 
     /// The references of a name declared at `name`, unless something else is assigned to it.

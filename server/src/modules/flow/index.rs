@@ -10,6 +10,7 @@ use std::ops::Range;
 use tree_sitter::{Language, Node, Tree, TreeCursor};
 
 use super::ids::IdMap;
+use super::scope::FUNCTION_KINDS;
 use crate::syntax::fields::FieldExt;
 use crate::syntax::{TopLevel, text, word_occurrences};
 
@@ -33,16 +34,6 @@ struct Kinds {
     /// The other kinds that [`super::scope`] treats as scopes.
     blocks: [u16; BLOCK_SCOPE_KINDS.len()],
 }
-
-const FUNCTION_KINDS: [&str; 7] = [
-    "function_declaration",
-    "function_expression",
-    "function",
-    "arrow_function",
-    "method_definition",
-    "generator_function",
-    "generator_function_declaration",
-];
 
 const BLOCK_SCOPE_KINDS: [&str; 6] =
     ["program", "statement_block", "switch_body", "for_statement", "for_in_statement", "catch_clause"];

@@ -29,9 +29,6 @@ use env::Env;
 use index::Index;
 use shape::{Origin, Shape};
 
-pub use direct::first_string_argument;
-pub use invokes::{first_param, nth_argument};
-
 use crate::modules::calls::{CallSite, Namer};
 use crate::modules::imports::{Exported, ModuleSyntax};
 use crate::syntax::fields::FieldExt;
@@ -127,7 +124,7 @@ pub fn analyse_part<'t>(
     seed(&mut engine, module, &part.ranges(index.src));
     engine.run();
     let mut rounds = Vec::new();
-    for round in 0..MAX_ROUNDS {
+    for _ in 0..MAX_ROUNDS {
         let released = engine.release_functions(false) | engine.release_setters() | engine.release_gathered();
         let only_wrappers = !released && engine.release_functions(true);
         if !released && !only_wrappers {
@@ -135,9 +132,6 @@ pub fn analyse_part<'t>(
         }
         rounds.push(only_wrappers);
         engine.run();
-        if round + 1 == MAX_ROUNDS {
-            break;
-        }
     }
     engine.observe_catches();
     let stats = RunStats { steps: engine.steps(), rounds };
@@ -168,10 +162,7 @@ fn finish<'t>(mut engine: Engine<'t, '_, '_>, module: &ModuleSyntax<'t>, path: &
     let mut sites = std::mem::take(&mut engine.sites);
     sites.sort_by_key(|s| (s.call.start, s.content.start));
     sites.dedup_by(|a, b| a.content == b.content && a.form == b.form);
-    if index.too_deep() {
-        return FileFlow { sites, observations: Vec::new(), exports, namers, raw_uses, json_spots };
-    }
-    let observations = std::mem::take(&mut engine.observations);
+    let observations = if index.too_deep() { Vec::new() } else { std::mem::take(&mut engine.observations) };
     FileFlow { sites, observations, exports, namers, raw_uses, json_spots }
 }
 
@@ -221,8 +212,8 @@ fn seed<'t>(engine: &mut Engine<'t, '_, '_>, module: &ModuleSyntax<'t>, ranges: 
             engine.push(Task::Value(reference, shape.clone()));
         }
     }
-    let wrappers = engine.env.wrappers.clone();
-    for wrapper in wrappers {
+    let env = engine.env;
+    for wrapper in &env.wrappers {
         let summary = shape::FnSummary {
             returns: None,
             name_param: Some((wrapper.name_arg, wrapper.kind)),

@@ -8,17 +8,19 @@ use tree_sitter::Node;
 use super::index::Index;
 use crate::syntax::fields::FieldExt;
 
+/// The kinds of node that are functions (the index compares them by id).
+pub const FUNCTION_KINDS: [&str; 7] = [
+    "function_declaration",
+    "function_expression",
+    "function",
+    "arrow_function",
+    "method_definition",
+    "generator_function",
+    "generator_function_declaration",
+];
+
 pub fn is_function(kind: &str) -> bool {
-    matches!(
-        kind,
-        "function_declaration"
-            | "function_expression"
-            | "function"
-            | "arrow_function"
-            | "method_definition"
-            | "generator_function"
-            | "generator_function_declaration"
-    )
+    FUNCTION_KINDS.contains(&kind)
 }
 
 /// The scope whose declaration of `name` the identifier at `node` sees (for a

@@ -66,8 +66,7 @@ impl<'t> Engine<'t, '_, '_> {
     }
 
     fn top_level_bound(&self, name: &str) -> Option<Shape> {
-        let root = self.index.root_id();
-        self.bound.iter().find(|((scope, bound), _)| *bound == name && *scope == root).map(|(_, shape)| shape.clone())
+        self.bound.get(&(self.index.root_id(), name)).cloned()
     }
 
     fn expression_shape(&self, value: Node<'t>, depth: usize) -> Option<Shape> {
