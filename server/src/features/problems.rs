@@ -76,11 +76,10 @@ pub fn affected_by_functions(index: &WorkspaceIndex, before: &ProjectIndex, afte
 /// The names whose definitions differ between the two (added, removed or changed).
 fn changed_names(before: &ProjectIndex, after: &ProjectIndex) -> HashSet<String> {
     let all: HashSet<&str> = before.names().chain(after.names()).collect();
-    all.into_iter().filter(|name| defined_as(before, name) != defined_as(after, name)).map(str::to_string).collect()
-}
-
-fn defined_as<'p>(project: &'p ProjectIndex, name: &str) -> Vec<&'p crate::project::functions::FunctionDef> {
-    project.functions.iter().filter(|f| f.name == name).collect()
+    all.into_iter()
+        .filter(|name| before.functions_named(name) != after.functions_named(name))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Each analysed file's importers, computed once (the graph keeps only each file's imports).

@@ -51,8 +51,15 @@ impl SuggestionCache {
 
 impl ProjectIndex {
     pub fn function(&self, name: &str) -> Option<&FunctionDef> {
-        let at = self.functions.partition_point(|f| f.name.as_str() < name);
-        self.functions.get(at).filter(|f| f.name == name)
+        self.functions_named(name).first()
+    }
+
+    /// Every function of this name: more than one when the name is duplicated, found by
+    /// binary search since `functions` is sorted by name.
+    pub fn functions_named(&self, name: &str) -> &[FunctionDef] {
+        let start = self.functions.partition_point(|f| f.name.as_str() < name);
+        let len = self.functions[start..].partition_point(|f| f.name == name);
+        &self.functions[start..start + len]
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {

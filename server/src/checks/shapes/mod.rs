@@ -150,13 +150,6 @@ impl<'s> Checker<'_, 's, '_, '_> {
                 }],
             });
         }
-        if let Some((title, edits)) = fix {
-            let edits = edits
-                .into_iter()
-                .map(|(range, new_text)| TextEdit { path: diagnostic.path.clone(), range, new_text })
-                .collect();
-            diagnostic = diagnostic.with_fix(Fix { title, edits });
-        }
-        self.out.push(diagnostic);
+        self.out.push(report::with_fix_in_its_file(diagnostic, fix));
     }
 }

@@ -37,14 +37,7 @@ impl<'p> Reporter<'p> {
     }
 
     pub fn report(&mut self, range: Range<usize>, code: &'static str, message: String, fix: Option<FixSpec>) {
-        let mut diagnostic = self.diagnostic(range, code, message);
-        if let Some((title, edits)) = fix {
-            let edits = edits
-                .into_iter()
-                .map(|(range, new_text)| TextEdit { path: self.path.to_path_buf(), range, new_text })
-                .collect();
-            diagnostic = diagnostic.with_fix(Fix { title, edits });
-        }
+        let diagnostic = with_fix_in_its_file(self.diagnostic(range, code, message), fix);
         self.diagnostics.push(diagnostic);
     }
 
@@ -55,6 +48,16 @@ impl<'p> Reporter<'p> {
         self.diagnostics.dedup_by(|a, b| a.range == b.range && a.code == b.code);
         self.diagnostics
     }
+}
+
+/// The diagnostic with the fix, if any, whose edits all fall in the diagnostic's own file.
+pub fn with_fix_in_its_file(diagnostic: Diagnostic, fix: Option<FixSpec>) -> Diagnostic {
+    let Some((title, edits)) = fix else { return diagnostic };
+    let edits = edits
+        .into_iter()
+        .map(|(range, new_text)| TextEdit { path: diagnostic.path.clone(), range, new_text })
+        .collect();
+    diagnostic.with_fix(Fix { title, edits })
 }
 
 /// Source text short enough to quote in a message, else `None`.

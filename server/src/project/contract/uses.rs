@@ -12,10 +12,7 @@ pub(super) fn secrets(reader: &Reader) -> Vec<Secret> {
     let mut found: Vec<Secret> = Vec::new();
     for (_, above) in reader.words(0..reader.src.len(), "env") {
         // `env` in `Deno.env`, then `.get`, then the call.
-        let [deno_env, get, call] = match above.as_slice() {
-            [a, b, c, ..] => [*a, *b, *c],
-            _ => continue,
-        };
+        let &[deno_env, get, call, ..] = above.as_slice() else { continue };
         let is_get = deno_env.kind() == "member_expression"
             && deno_env.child_by_field_name("object").is_some_and(|o| reader.text(o) == "Deno")
             && get.kind() == "member_expression"
@@ -37,10 +34,7 @@ pub(super) fn entities(reader: &Reader) -> Vec<EntityUse> {
     let mut found: Vec<EntityUse> = Vec::new();
     for (_, above) in reader.words(0..reader.src.len(), "entities") {
         // `….entities` (the word's parent), `.Order`, `.list`, the call.
-        let [entities, entity, operation] = match above.as_slice() {
-            [a, b, c, ..] => [*a, *b, *c],
-            _ => continue,
-        };
+        let &[entities, entity, operation, ..] = above.as_slice() else { continue };
         let chained = [entities, entity, operation].iter().all(|n| n.kind() == "member_expression")
             && entity.child_by_field_name("object") == Some(entities)
             && operation.child_by_field_name("object") == Some(entity);
