@@ -2,7 +2,7 @@
 //! people, for GitHub, as SARIF or as JSON, with an exit code CI can act on.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::problems::{Checked, collect};
 use super::{concise, full, github, json, sarif};
@@ -42,10 +42,9 @@ pub struct Options {
 /// than allowed), 2 when the path cannot be checked at all. What went wrong with the path or the
 /// warning limit goes to `err`, so `out` stays valid JSON, SARIF or workflow commands.
 pub fn run(path: &Path, options: Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let root = match std::fs::canonicalize(path) {
-        Ok(root) if root.is_dir() => root,
-        Ok(_) => return fail(err, &format!("{} is not a folder", path.display())),
-        Err(error) => return fail(err, &format!("cannot read {}: {error}", path.display())),
+    let root = match folder(path) {
+        Ok(root) => root,
+        Err(message) => return fail(err, &message),
     };
     let report = check_workspace(std::slice::from_ref(&root), &Disk, options.wrappers.clone());
     let shown = |p: &Path| display_path(p, path, &root);
@@ -92,6 +91,15 @@ fn exit_code(checked: &Checked, max_warnings: Option<usize>, err: &mut dyn Write
 fn fail(err: &mut dyn Write, message: &str) -> i32 {
     let _ = writeln!(err, "base44-lsp check: {message}");
     2
+}
+
+/// The folder a subcommand was given, as an absolute path; what is wrong with it otherwise.
+pub(super) fn folder(path: &Path) -> Result<PathBuf, String> {
+    match std::fs::canonicalize(path) {
+        Ok(root) if root.is_dir() => Ok(root),
+        Ok(_) => Err(format!("{} is not a folder", path.display())),
+        Err(error) => Err(format!("cannot read {}: {error}", path.display())),
+    }
 }
 
 /// Paths as the user wrote the folder: `examples/shop/src/a.jsx`, not an absolute path.

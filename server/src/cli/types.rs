@@ -17,10 +17,9 @@ use crate::syntax::wording::counted;
 /// Writes the files and says what it did; the exit code: 0 when every project's file is
 /// current, 1 when one cannot be written or there is no project, 2 when PATH cannot be read.
 pub fn run(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let root = match std::fs::canonicalize(path) {
-        Ok(root) if root.is_dir() => root,
-        Ok(_) => return fail(err, &format!("{} is not a folder", path.display()), 2),
-        Err(error) => return fail(err, &format!("cannot read {}: {error}", path.display()), 2),
+    let root = match super::check::folder(path) {
+        Ok(root) => root,
+        Err(message) => return fail(err, &message, 2),
     };
     let scan = scan(std::slice::from_ref(&root));
     let projects: Vec<_> = scan.roots.iter().filter(|(_, layout)| *layout == Layout::Base44).collect();

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use tower_lsp_server::ls_types::{self as ls, Uri};
 
 use crate::syntax::diagnostics::{Diagnostic, Fix, Severity};
-use crate::syntax::text::{LineIndex, Utf16Pos};
+use crate::syntax::text::{LineIndex, Utf16Pos, floor_char_boundary};
 
 use super::settings::Settings;
 
@@ -39,6 +39,12 @@ impl FileText<'_> {
     pub fn offset(&self, position: ls::Position) -> usize {
         self.lines.offset(self.text, Utf16Pos { line: position.line, col: position.character })
     }
+}
+
+/// A byte offset in a one-line text (a signature's label) as LSP counts it: UTF-16 code units.
+pub fn utf16_offset(text: &str, offset: usize) -> u32 {
+    let before = &text[..floor_char_boundary(text, offset)];
+    u32::try_from(before.encode_utf16().count()).unwrap_or(u32::MAX)
 }
 
 pub fn severity(severity: Severity) -> ls::DiagnosticSeverity {
@@ -80,4 +86,17 @@ pub fn fix_edit(fix: &Fix, texts: &dyn Fn(&Path) -> Option<(String, LineIndex)>)
 
 pub fn location(path: &Path, file: &FileText, range: &Range<usize>) -> Option<ls::Location> {
     Some(ls::Location { uri: path_to_uri(path)?, range: file.range(range) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf16_offset;
+
+    #[test]
+    fn label_offsets_count_utf16_units() {
+        let label = "héllo-😀({ a })";
+        assert_eq!(utf16_offset(label, 0), 0);
+        assert_eq!(utf16_offset(label, "héllo-😀".len()), 8, "é is one unit, 😀 two");
+        assert_eq!(utf16_offset(label, label.len()), 15);
+    }
 }

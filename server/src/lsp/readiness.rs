@@ -13,13 +13,18 @@ use super::session::Session;
 
 /// How long a request waits for the function names before it answers with what is known.
 pub const NAMES_WAIT: Duration = Duration::from_secs(2);
-/// How often the wait looks: it only runs in the first moments of a session.
+/// How often a wait looks: waits only run in the first moments of a session.
 const LOOK_EVERY: Duration = Duration::from_millis(10);
 
 /// Waits until the function names are known, at most `limit`; whether they are.
 pub async fn wait_for_names(session: &Session, limit: Duration) -> bool {
+    wait_until(limit, || session.is_ready()).await
+}
+
+/// Waits until `done` holds, at most `limit`; whether it does.
+pub async fn wait_until(limit: Duration, done: impl Fn() -> bool) -> bool {
     let deadline = tokio::time::Instant::now() + limit;
-    while !session.is_ready() {
+    while !done() {
         if tokio::time::Instant::now() >= deadline {
             return false;
         }

@@ -150,6 +150,14 @@ pub async fn publish_closed(session: &Session, uri: Uri) {
     session.client.publish_diagnostics(uri, diagnostics, None).await;
 }
 
+/// Every file's diagnostics may have changed: a push-only client is sent the open documents'
+/// and the closed files' again, a client that pulls is asked to pull again.
+pub async fn republish_all(session: &Session) {
+    publish_documents(session, open_uris(session)).await;
+    publish_closed_files(session).await;
+    ask_to_pull_again(session);
+}
+
 /// What the client last pulled may be stale: it is told to pull again, when it can be. A
 /// push-only client has been sent the changes instead.
 pub fn ask_to_pull_again(session: &Session) {

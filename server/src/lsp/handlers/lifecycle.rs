@@ -234,9 +234,7 @@ pub async fn did_change_configuration(session: &Arc<Session>, settings: Value) {
         tokio::spawn(indexing::index_workspace(Arc::clone(session)));
         return;
     }
-    diagnostics::publish_documents(session, diagnostics::open_uris(session)).await;
-    diagnostics::publish_closed_files(session).await;
-    diagnostics::ask_to_pull_again(session);
+    diagnostics::republish_all(session).await;
 }
 
 pub async fn did_change_workspace_folders(

@@ -28,7 +28,6 @@ use super::diagnostics::{ask_to_pull_again, document_diagnostics};
 /// 10,000 functions and 50,000 files takes 8 to 15 s on a slow machine); past that it answers
 /// what is known, and the client pulls again.
 const WORKSPACE_WAIT: Duration = Duration::from_secs(30);
-const LOOK_EVERY: Duration = Duration::from_millis(10);
 
 /// One file's problems as the client should now hold them.
 struct Answer {
@@ -76,10 +75,7 @@ pub async fn workspace(
     session: &Session,
     params: WorkspaceDiagnosticParams,
 ) -> Result<WorkspaceDiagnosticReportResult> {
-    let deadline = tokio::time::Instant::now() + WORKSPACE_WAIT;
-    while !session.problems.is_built() && tokio::time::Instant::now() < deadline {
-        tokio::time::sleep(LOOK_EVERY).await;
-    }
+    readiness::wait_until(WORKSPACE_WAIT, || session.problems.is_built()).await;
     let previous: HashMap<Uri, String> =
         params.previous_result_ids.into_iter().map(|previous| (previous.uri, previous.value)).collect();
     let items = guarded("workspace/diagnostic", || workspace_items(session, previous))?;

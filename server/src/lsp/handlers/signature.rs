@@ -9,6 +9,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::features::signature::signature_at;
+use crate::lsp::convert::utf16_offset;
 use crate::lsp::guard::guarded;
 use crate::lsp::session::Session;
 
@@ -22,7 +23,7 @@ pub fn signature_help(session: &Session, params: SignatureHelpParams) -> Result<
     let found = guarded("signatureHelp", || signature_at(&index, &path, &doc.text, offset, &facts))?;
     let Some(signature) = found else { return Ok(None) };
     // Parameter labels are offsets into the label, in UTF-16 code units.
-    let utf16 = |byte: usize| u32::try_from(signature.label[..byte].encode_utf16().count()).unwrap_or(u32::MAX);
+    let utf16 = |byte: usize| utf16_offset(&signature.label, byte);
     let parameters = signature
         .parameters
         .iter()

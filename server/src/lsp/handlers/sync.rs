@@ -105,9 +105,7 @@ pub async fn did_close(session: &Arc<Session>, params: DidCloseTextDocumentParam
             .await;
         }
         diagnostics::publish_closed(&session, uri).await;
-        diagnostics::publish_documents(&session, diagnostics::open_uris(&session)).await;
-        diagnostics::publish_closed_files(&session).await;
-        diagnostics::ask_to_pull_again(&session);
+        diagnostics::republish_all(&session).await;
     })
     .await;
 }

@@ -112,9 +112,7 @@ async fn apply(session: Arc<Session>, changes: Vec<(PathBuf, bool)>, turn: Index
     let (projects, files) = updated.unwrap_or((false, false));
     if projects || files || plan_secrets {
         // Open documents may import from a changed file: what they call may have changed.
-        diagnostics::publish_documents(&session, diagnostics::open_uris(&session)).await;
-        diagnostics::publish_closed_files(&session).await;
-        diagnostics::ask_to_pull_again(&session);
+        diagnostics::republish_all(&session).await;
     }
     if projects {
         status::send(&session, "ready").await;
