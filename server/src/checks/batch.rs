@@ -49,6 +49,11 @@ impl Observer for Collect<'_> {
             found.insert(path.to_path_buf(), diagnostics);
         }
     }
+
+    /// An entry's serve check reads the whole file.
+    fn needs_whole_tree(&self, path: &Path) -> bool {
+        project_of(self.projects, path).is_some_and(|project| project.function_with_entry(path).is_some())
+    }
 }
 
 pub fn check_workspace(

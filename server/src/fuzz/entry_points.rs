@@ -12,6 +12,7 @@ use crate::features::lenses::document_actions;
 use crate::features::links::document_links;
 use crate::features::navigation::target_at;
 use crate::features::symbols::{Symbol, document_symbols};
+use crate::modules::excerpt::parse_for_flow;
 use crate::modules::index::{BuildOptions, WorkspaceIndex};
 use crate::project::contract::infer_contract;
 use crate::project::serve::find_serve;
@@ -96,6 +97,13 @@ pub fn exercise_as(text: &str, offsets: Offsets, roles: &[Role]) {
             Role::Entry => (&fixture.entry, Lang::TypeScript),
         };
         let tree = syntax::parse(text, lang, None);
+        // What the index parses of the file while it is closed.
+        if let Some((excerpt, _)) = parse_for_flow(&fixture.index.modules, path, text, lang) {
+            let analysis = fixture.index.modules.analyse(&fixture.index.modules, path, text, &excerpt);
+            for site in &analysis.facts.sites {
+                assert_inside(text, &site.call, "a call site read from the excerpt");
+            }
+        }
         let report = tree.as_ref().map(|tree| check_file(&fixture.index, &fixture.index, path, text, tree));
         let facts = report.as_ref().map(|r| r.facts.clone()).unwrap_or_default();
         for site in &facts.sites {

@@ -3,6 +3,7 @@
 //! workspace index that keeps every file's summary and call sites.
 
 pub mod calls;
+pub mod excerpt;
 pub mod flow;
 pub mod graph;
 pub mod imports;

@@ -13,6 +13,7 @@ use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 use tree_sitter::Tree;
 
+use super::excerpt;
 use super::graph::{Analysis, FileFacts, ModuleGraph};
 use crate::project::sources::Sources;
 use crate::syntax::{self, Lang, word_occurrences};
@@ -25,6 +26,12 @@ const MAX_UPDATE_DEPTH: usize = 3;
 /// Sees each file analysed, for callers that keep more than its facts.
 pub trait Observer: Sync {
     fn analysed(&self, path: &Path, src: &str, tree: &Tree, analysis: &Analysis);
+
+    /// Whether what it keeps of `path` needs the whole file parsed, not only the statements
+    /// the flow reaches (`excerpt`).
+    fn needs_whole_tree(&self, _path: &Path) -> bool {
+        false
+    }
 }
 
 /// Keeps nothing but the facts.
@@ -185,7 +192,11 @@ fn mentions_any(matcher: &AhoCorasick, text: &str) -> bool {
 fn analyse_path(graph: &ModuleGraph, path: &Path, sources: &dyn Sources, observer: &dyn Observer) -> Option<FileFacts> {
     let lang = Lang::from_path(path)?;
     let text = sources.read(path)?;
-    let tree = syntax::parse(&text, lang, None)?;
+    let tree = if observer.needs_whole_tree(path) {
+        syntax::parse(&text, lang, None)?
+    } else {
+        excerpt::parse_for_flow(graph, path, &text, lang)?.0
+    };
     let analysis = graph.analyse(graph, path, &text, &tree);
     observer.analysed(path, &text, &tree, &analysis);
     Some(analysis.facts)

@@ -8,6 +8,7 @@ pub mod diagnostics;
 pub(crate) mod fields;
 pub mod json_literal;
 pub mod jsonc;
+pub mod statements;
 pub mod text;
 pub mod wording;
 
@@ -71,15 +72,63 @@ pub fn parse(text: &str, lang: Lang, old: Option<&Tree>) -> Option<Tree> {
     if text.len() > MAX_PARSE_BYTES {
         return None;
     }
+    with_parser(lang, |parser| parser.parse(text, old))
+}
+
+/// Runs `parse` with this thread's parser for `lang`.
+fn with_parser<T>(lang: Lang, parse: impl FnOnce(&mut Parser) -> T) -> T {
     PARSERS.with(|cell| {
         let mut slot = cell.borrow_mut();
         let (ts, tsx) = slot.get_or_insert_with(|| (new_parser(Lang::TypeScript), new_parser(Lang::Tsx)));
-        let parser = match lang {
-            Lang::TypeScript => ts,
-            Lang::Tsx => tsx,
-        };
-        parser.parse(text, old)
+        match lang {
+            Lang::TypeScript => parse(ts),
+            Lang::Tsx => parse(tsx),
+        }
     })
+}
+
+/// Parses only `ranges` of `text` (sorted, apart): the rest is as if it were not there.
+/// `None` for a file too large to parse or ranges tree-sitter refuses.
+pub fn parse_ranges(text: &str, lang: Lang, ranges: &[Range<usize>]) -> Option<Tree> {
+    if text.len() > MAX_PARSE_BYTES {
+        return None;
+    }
+    let bounds: Vec<usize> = ranges.iter().flat_map(|r| [r.start, r.end]).collect();
+    let points = points_at(text, &bounds);
+    let included: Vec<tree_sitter::Range> = ranges
+        .iter()
+        .zip(points.chunks_exact(2))
+        .map(|(range, points)| tree_sitter::Range {
+            start_byte: range.start,
+            end_byte: range.end,
+            start_point: points[0],
+            end_point: points[1],
+        })
+        .collect();
+    with_parser(lang, |parser| {
+        parser.set_included_ranges(&included).ok()?;
+        let tree = parser.parse(text, None);
+        // The parser is the thread's for every parse after this one: whole files again.
+        let _ = parser.set_included_ranges(&[]);
+        tree
+    })
+}
+
+/// Tree-sitter's points for sorted byte offsets, in one pass over the text.
+fn points_at(text: &str, offsets: &[usize]) -> Vec<tree_sitter::Point> {
+    let bytes = text.as_bytes();
+    let mut points = Vec::with_capacity(offsets.len());
+    let (mut row, mut line_start, mut scanned) = (0, 0, 0);
+    for &offset in offsets {
+        let offset = offset.clamp(scanned, text.len());
+        for newline in memchr::memchr_iter(b'\n', &bytes[scanned..offset]) {
+            row += 1;
+            line_start = scanned + newline + 1;
+        }
+        scanned = offset;
+        points.push(tree_sitter::Point { row, column: offset - line_start });
+    }
+    points
 }
 
 fn new_parser(lang: Lang) -> Parser {

@@ -37,6 +37,8 @@ export const base44 = createClient({ appId: "app" });
 /// related place as ` [see path:line]`.
 pub(super) fn check(fixture: &str) -> Vec<String> {
     let cursor = Cursor::fixture(&format!("{PROJECT}{fixture}"));
+    // Read while closed, the file gives what it gives open.
+    crate::modules::excerpt::tests::excerpt_agrees(&cursor.index, &cursor.path, &cursor.text);
     let label = cursor.index.projects[0].project.label();
     let lines = crate::syntax::text::LineIndex::new(&cursor.text);
     cursor

@@ -18,7 +18,7 @@ use crate::syntax::string_literal;
 const MAX_RECEIVER_STEPS: usize = 8;
 
 /// The functions that make a client, from whichever SDK they are imported.
-const CLIENT_FACTORIES: &[&str] =
+pub(crate) const CLIENT_FACTORIES: &[&str] =
     &["createClient", "createClientFromRequest", "createServerClient", "createBrowserClient"];
 
 /// Receivers named like another SDK's client: with nothing else known, not Base44's.

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use tree_sitter::Node;
 
+pub(crate) use direct::CLIENT_FACTORIES;
 use engine::{Engine, Task};
 use env::Env;
 use index::Index;
