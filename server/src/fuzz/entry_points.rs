@@ -98,7 +98,7 @@ pub fn exercise_as(text: &str, offsets: Offsets, roles: &[Role]) {
         };
         let tree = syntax::parse(text, lang, None);
         // What the index parses of the file while it is closed.
-        if let Some((excerpt, _)) = parse_for_flow(&fixture.index.modules, path, text, lang) {
+        if let Some((excerpt, _)) = parse_for_flow(&fixture.index.modules, path, text, lang, true) {
             let analysis = fixture.index.modules.analyse(&fixture.index.modules, path, text, &excerpt);
             for site in &analysis.facts.sites {
                 assert_inside(text, &site.call, "a call site read from the excerpt");

@@ -34,8 +34,10 @@ pub enum Parsed {
 }
 
 /// Parses what the flow needs of `src` (a file of `path` the graph reads while closed).
-pub fn parse_for_flow(graph: &ModuleGraph, path: &Path, src: &str, lang: Lang) -> Option<(Tree, Parsed)> {
-    if let Some(found) = excerpt(graph, path, src, lang, MOST_OF_THE_FILE) {
+/// `namers`: whether an import may bring something that names functions
+/// ([`imports_may_name_functions`]); when not, the imports are not looked at first.
+pub fn parse_for_flow(graph: &ModuleGraph, path: &Path, src: &str, lang: Lang, namers: bool) -> Option<(Tree, Parsed)> {
+    if let Some(found) = excerpt(graph, path, src, lang, MOST_OF_THE_FILE, namers) {
         return Some(found);
     }
     syntax::parse(src, lang, None).map(|tree| (tree, Parsed::Whole))
@@ -45,10 +47,23 @@ pub fn parse_for_flow(graph: &ModuleGraph, path: &Path, src: &str, lang: Lang) -
 /// the parse of the excerpt does not give its statements back): for tests that compare
 /// it with the whole file.
 pub fn excerpt_of_any_size(graph: &ModuleGraph, path: &Path, src: &str, lang: Lang) -> Option<Tree> {
-    excerpt(graph, path, src, lang, 1.0).map(|(tree, _)| tree)
+    excerpt(graph, path, src, lang, 1.0, imports_may_name_functions(graph)).map(|(tree, _)| tree)
 }
 
-fn excerpt(graph: &ModuleGraph, path: &Path, src: &str, lang: Lang, most: f64) -> Option<(Tree, Parsed)> {
+/// Whether some file of the graph exports what names functions: only then can an import
+/// (directly or through re-exports) bring it.
+pub fn imports_may_name_functions(graph: &ModuleGraph) -> bool {
+    graph.files.values().any(|facts| facts.exports.iter().any(|(_, shape)| shape.names_functions()))
+}
+
+fn excerpt(
+    graph: &ModuleGraph,
+    path: &Path,
+    src: &str,
+    lang: Lang,
+    most: f64,
+    namers: bool,
+) -> Option<(Tree, Parsed)> {
     if src.len() > syntax::MAX_PARSE_BYTES {
         return None;
     }
@@ -58,7 +73,9 @@ fn excerpt(graph: &ModuleGraph, path: &Path, src: &str, lang: Lang, most: f64) -
     }
     let mut words: Vec<String> = ["functions"].iter().chain(CLIENT_FACTORIES).map(|w| w.to_string()).collect();
     words.extend(graph.wrappers.iter().map(|w| w.name.clone()));
-    words.extend(imported_namers(graph, path, src, lang, &statements)?);
+    if namers {
+        words.extend(imported_namers(graph, path, src, lang, &statements)?);
+    }
     let chosen = choose(src, &statements, &words);
     let total: usize = statements.iter().map(|s| s.range.len()).sum();
     let size: usize = chosen.iter().map(Range::len).sum();

@@ -77,7 +77,7 @@ pub fn read_all(
     let clients: Vec<PathBuf> = clients.into_iter().map(|(path, _)| path).collect();
     let mut seen: HashSet<PathBuf> = clients.iter().cloned().collect();
     let mut analysed = clients.len();
-    let results = clients.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, observer))).collect();
+    let results = clients.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, observer, false))).collect();
     store(graph, results);
     let mut pending: Vec<PathBuf> = flows.into_iter().map(|(path, _)| path).collect();
     for _ in 0..MAX_ROUNDS {
@@ -86,8 +86,9 @@ pub fn read_all(
         }
         seen.extend(pending.iter().cloned());
         analysed += pending.len();
+        let namers = excerpt::imports_may_name_functions(graph);
         let results: Vec<(PathBuf, Option<FileFacts>)> =
-            pending.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, observer))).collect();
+            pending.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, observer, namers))).collect();
         let changed = store(graph, results);
         pending = next_round(graph, &changed, files, &seen, sources);
     }
@@ -188,14 +189,21 @@ fn mentions_any(matcher: &AhoCorasick, text: &str) -> bool {
     })
 }
 
-/// Parses and analyses one file against the graph as it is.
-fn analyse_path(graph: &ModuleGraph, path: &Path, sources: &dyn Sources, observer: &dyn Observer) -> Option<FileFacts> {
+/// Parses and analyses one file against the graph as it is (`namers`: some file of the graph
+/// exports what names functions, see [`excerpt::imports_may_name_functions`]).
+fn analyse_path(
+    graph: &ModuleGraph,
+    path: &Path,
+    sources: &dyn Sources,
+    observer: &dyn Observer,
+    namers: bool,
+) -> Option<FileFacts> {
     let lang = Lang::from_path(path)?;
     let text = sources.read(path)?;
     let tree = if observer.needs_whole_tree(path) {
         syntax::parse(&text, lang, None)?
     } else {
-        excerpt::parse_for_flow(graph, path, &text, lang)?.0
+        excerpt::parse_for_flow(graph, path, &text, lang, namers)?.0
     };
     let analysis = graph.analyse(graph, path, &text, &tree);
     observer.analysed(path, &text, &tree, &analysis);
@@ -206,7 +214,7 @@ fn analyse_path(graph: &ModuleGraph, path: &Path, sources: &dyn Sources, observe
 /// (a few imports deep), and files never read that mention a name it newly exports.
 pub fn update(graph: &mut ModuleGraph, path: &Path, sources: &dyn Sources) -> Vec<PathBuf> {
     let before_words = graph.files.get(path).map(|f| ModuleGraph::import_words(path, f)).unwrap_or_default();
-    let facts = analyse_path(graph, path, sources, &Quiet);
+    let facts = analyse_path(graph, path, sources, &Quiet, excerpt::imports_may_name_functions(graph));
     let mut touched = vec![path.to_path_buf()];
     let changed = store(graph, vec![(path.to_path_buf(), facts)]);
     let new_words: Vec<String> = graph
@@ -258,7 +266,8 @@ fn follow_importers(graph: &mut ModuleGraph, changed: Vec<PathBuf>, sources: &dy
 
 /// Reads files again; the ones whose summary changed.
 fn reanalyse(graph: &mut ModuleGraph, files: Vec<PathBuf>, sources: &dyn Sources) -> Vec<PathBuf> {
+    let namers = excerpt::imports_may_name_functions(graph);
     let results: Vec<(PathBuf, Option<FileFacts>)> =
-        files.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, &Quiet))).collect();
+        files.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, &Quiet, namers))).collect();
     store(graph, results)
 }
