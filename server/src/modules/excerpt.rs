@@ -56,14 +56,7 @@ pub fn imports_may_name_functions(graph: &ModuleGraph) -> bool {
     graph.files.values().any(|facts| facts.exports.iter().any(|(_, shape)| shape.names_functions()))
 }
 
-fn excerpt(
-    graph: &ModuleGraph,
-    path: &Path,
-    src: &str,
-    lang: Lang,
-    most: f64,
-    namers: bool,
-) -> Option<(Tree, Parsed)> {
+fn excerpt(graph: &ModuleGraph, path: &Path, src: &str, lang: Lang, most: f64, namers: bool) -> Option<(Tree, Parsed)> {
     if src.len() > syntax::MAX_PARSE_BYTES {
         return None;
     }

@@ -77,7 +77,8 @@ pub fn read_all(
     let clients: Vec<PathBuf> = clients.into_iter().map(|(path, _)| path).collect();
     let mut seen: HashSet<PathBuf> = clients.iter().cloned().collect();
     let mut analysed = clients.len();
-    let results = clients.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, observer, false))).collect();
+    let results =
+        clients.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, observer, false))).collect();
     store(graph, results);
     let mut pending: Vec<PathBuf> = flows.into_iter().map(|(path, _)| path).collect();
     for _ in 0..MAX_ROUNDS {
@@ -87,8 +88,10 @@ pub fn read_all(
         seen.extend(pending.iter().cloned());
         analysed += pending.len();
         let namers = excerpt::imports_may_name_functions(graph);
-        let results: Vec<(PathBuf, Option<FileFacts>)> =
-            pending.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, observer, namers))).collect();
+        let results: Vec<(PathBuf, Option<FileFacts>)> = pending
+            .par_iter()
+            .map(|path| (path.clone(), analyse_path(graph, path, sources, observer, namers)))
+            .collect();
         let changed = store(graph, results);
         pending = next_round(graph, &changed, files, &seen, sources);
     }

@@ -205,14 +205,33 @@ impl Resolver {
         EXTENSIONS.iter().map(|ext| path.join(format!("index.{ext}"))).find(|candidate| self.files.exists(candidate))
     }
 
-    /// The aliases of the nearest config above `dir` (none past the filesystem root).
+    /// The aliases of the nearest config above `dir` (none past the filesystem root). Each
+    /// folder is looked at once: a folder without a config takes its parent's answer.
     fn aliases_for(&self, dir: &Path) -> Arc<Aliases> {
-        if let Some(found) = self.by_dir.lock().ok().and_then(|cache| cache.get(dir).cloned()) {
-            return found;
+        let cached = |folder: &Path| self.by_dir.lock().ok().and_then(|cache| cache.get(folder).cloned());
+        let mut unknown: Vec<&Path> = Vec::new();
+        let mut found = None;
+        for folder in dir.ancestors() {
+            if let Some(known) = cached(folder) {
+                found = Some(known);
+                break;
+            }
+            unknown.push(folder);
+            match config_in(folder) {
+                Some(aliases) => {
+                    found = Some(Arc::new(aliases));
+                    break;
+                }
+                // A workspace is not read above its own root: `.git` marks one.
+                None if folder.join(".git").exists() => break,
+                None => {}
+            }
         }
-        let found = Arc::new(read_nearest(dir));
+        let found = found.unwrap_or_default();
         if let Ok(mut cache) = self.by_dir.lock() {
-            cache.insert(dir.to_path_buf(), Arc::clone(&found));
+            for folder in unknown {
+                cache.insert(folder.to_path_buf(), Arc::clone(&found));
+            }
         }
         found
     }
@@ -223,27 +242,21 @@ fn src_folder(dir: &Path) -> Option<PathBuf> {
     dir.ancestors().find(|d| d.join("package.json").is_file() && d.join("src").is_dir()).map(|d| d.join("src"))
 }
 
-/// The aliases of the nearest tsconfig/jsconfig or deno.json above `dir`.
-fn read_nearest(dir: &Path) -> Aliases {
-    for folder in dir.ancestors() {
-        for name in CONFIG_NAMES {
-            let path = folder.join(name);
-            if path.is_file() {
-                return read_ts_config(&path, 0);
-            }
-        }
-        for name in DENO_CONFIGS {
-            let path = folder.join(name);
-            if path.is_file() {
-                return read_deno_config(&path);
-            }
-        }
-        // A workspace is not read above its own root: `.git` marks one.
-        if folder.join(".git").exists() {
-            break;
+/// The aliases of `folder`'s own tsconfig/jsconfig or deno.json, if it has one.
+fn config_in(folder: &Path) -> Option<Aliases> {
+    for name in CONFIG_NAMES {
+        let path = folder.join(name);
+        if path.is_file() {
+            return Some(read_ts_config(&path, 0));
         }
     }
-    Aliases::default()
+    for name in DENO_CONFIGS {
+        let path = folder.join(name);
+        if path.is_file() {
+            return Some(read_deno_config(&path));
+        }
+    }
+    None
 }
 
 fn read_json(path: &Path) -> Option<serde_json::Value> {

@@ -108,6 +108,7 @@ fn base44_candidates(
     let dir = &project.functions_dir;
     let mut candidates = Vec::new();
     let mut configured_dirs = HashSet::new();
+    let mut configs = Vec::new();
     for config in files.iter().filter(|f| has_file_name(f, &CONFIG_FILES)) {
         let Some(rel) = config.parent().and_then(|p| p.strip_prefix(dir).ok()) else {
             continue;
@@ -119,9 +120,19 @@ fn base44_candidates(
         if let Some(folder) = config.parent() {
             configured_dirs.insert(folder.to_path_buf());
         }
-        if let Some(candidate) = read_function_config(project, config, sources, problems) {
-            candidates.push(candidate);
-        }
+        configs.push(config);
+    }
+    // Read on every core (a project may have hundreds), then kept in the order listed.
+    let read: Vec<(Option<Candidate>, Vec<Diagnostic>)> = configs
+        .par_iter()
+        .map(|config| {
+            let mut found = Vec::new();
+            (read_function_config(project, config, sources, &mut found), found)
+        })
+        .collect();
+    for (candidate, found) in read {
+        problems.extend(found);
+        candidates.extend(candidate);
     }
     for entry in files.iter().filter(|f| has_file_name(f, &ENTRY_FILES)) {
         let Some(folder) = entry.parent() else {
