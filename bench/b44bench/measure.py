@@ -116,7 +116,8 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
         if samples:
             result[f"bundle_{key}_p50_ms"] = median(samples)
             result[f"bundle_{key}_max_ms"] = max(samples)
-    for key in ("names_s", "entries_s", "modules_s", "names_rss_mb", "modules_rss_mb", "analysed"):
+    for key in ("names_s", "entries_s", "modules_s", "names_rss_mb", "modules_rss_mb", "analysed",
+                "analysed_mb", "parsed_mb"):
         values = [phase[key] for phase in phases if key in phase]
         if values:
             result[f"phase_{key}"] = median(values)
@@ -138,12 +139,13 @@ def measure_server(spec: ServerSpec, manifest: dict, runs: int, timeout: float, 
 _PHASES = re.compile(
     r"index built: names in (?P<names_s>[\d.]+) s \(resident (?P<names_rss_mb>\d+) MB\), "
     r"entries in (?P<entries_s>[\d.]+) s, module graph in (?P<modules_s>[\d.]+) s "
-    r"\((?P<analysed>[\d,]+) of [\d,]+ files analysed, resident (?P<modules_rss_mb>\d+) MB\)")
+    r"\((?P<analysed>[\d,]+) of [\d,]+ files analysed, "
+    r"(?:(?P<parsed_mb>[\d.]+) of (?P<analysed_mb>[\d.]+) MB parsed, )?resident (?P<modules_rss_mb>\d+) MB\)")
 
 
 def index_phases(log: str) -> list:
     """The phases of each indexing run the server logged: the names, the entries, the module graph."""
-    return [{key: float(value.replace(",", "")) for key, value in found.groupdict().items()}
+    return [{key: float(value.replace(",", "")) for key, value in found.groupdict().items() if value is not None}
             for found in _PHASES.finditer(log)]
 
 

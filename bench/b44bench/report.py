@@ -14,6 +14,8 @@ HEAD_ROWS = [
     ("phase_entries_s", "index: entries read (server's log)", "s", None),
     ("phase_modules_s", "index: module graph read (server's log)", "s", None),
     ("phase_analysed", "index: files analysed for the module graph", "files", None),
+    ("phase_analysed_mb", "index: their text", "MB", None),
+    ("phase_parsed_mb", "index: of it parsed (the statements a flow reaches)", "MB", None),
     ("phase_names_rss_mb", "index: resident memory once names are known", "MB", None),
     ("phase_modules_rss_mb", "index: resident memory once the module graph is read", "MB", None),
 ]

@@ -14,7 +14,7 @@ use super::file_diagnostics;
 use crate::modules::flow::env::ConfiguredWrapper;
 use crate::modules::graph::{Analysis, FactsSource};
 use crate::modules::index::WorkspaceIndex;
-use crate::modules::reading::{Observer, read_all};
+use crate::modules::reading::{Observer, ReadCost, read_all};
 use crate::project::functions::EntryReading;
 use crate::project::index::{ProjectIndex, project_of};
 use crate::project::scan::scan;
@@ -76,16 +76,16 @@ pub fn check_workspace(
 /// rounds; `read` counts the files looked at), keeping each analysed file's diagnostics, and
 /// returns every file with a problem: the files of the workspace and each project's own files
 /// outside them (its config, its types file). Sorted by path; diagnostics by position. This is
-/// what `check` reports, and what the editor's index keeps for files nobody has open. The
-/// count is how many analyses reading the graph took.
+/// what `check` reports, and what the editor's index keeps for files nobody has open. With
+/// what reading the graph took.
 pub fn read_and_check(
     index: &mut WorkspaceIndex,
     files: &[PathBuf],
     sources: &dyn Sources,
     read: &AtomicUsize,
-) -> (BTreeMap<PathBuf, Vec<Diagnostic>>, usize) {
+) -> (BTreeMap<PathBuf, Vec<Diagnostic>>, ReadCost) {
     let collect = Collect { projects: &index.projects, found: Mutex::new(HashMap::new()) };
-    let analyses = read_all(&mut index.modules, files, sources, read, &collect);
+    let cost = read_all(&mut index.modules, files, sources, read, &collect);
     let mut analysed = collect.found.into_inner().unwrap_or_default();
     for diagnostics in analysed.values_mut() {
         super::shapes::settle_fixes(diagnostics, |helper, name| index.modules.raw_response_used(helper, name));
@@ -118,5 +118,5 @@ pub fn read_and_check(
     for diagnostics in found.values_mut() {
         diagnostics.sort_by_key(|d| (d.range.start, d.range.end));
     }
-    (found, analyses)
+    (found, cost)
 }

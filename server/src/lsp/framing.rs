@@ -61,8 +61,21 @@ impl FrameReader {
         if self.buffer.len() < body_start + length {
             return None;
         }
-        let body = self.buffer[body_start..body_start + length].to_vec();
-        self.buffer.drain(..body_start + length);
+        let body = if self.buffer.len() == body_start + length {
+            // The frame is all that arrived (a big document is): the buffer becomes the body
+            // instead of being copied, and a new one starts small.
+            let mut body = std::mem::take(&mut self.buffer);
+            body.drain(..body_start);
+            body
+        } else {
+            let body = self.buffer[body_start..body_start + length].to_vec();
+            self.buffer.drain(..body_start + length);
+            // What a big frame made it grow to is not kept for the small ones after it.
+            if self.buffer.capacity() > 1 << 20 && self.buffer.len() < self.buffer.capacity() / 4 {
+                self.buffer.shrink_to_fit();
+            }
+            body
+        };
         Some(Frame::Body(body))
     }
 
@@ -110,8 +123,14 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(haystack, needle)
 }
 
+/// The header that goes before `body`.
+pub fn header(body: &[u8]) -> Vec<u8> {
+    format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes()
+}
+
+/// `body` framed: its header, then it.
 pub fn encode(body: &[u8]) -> Vec<u8> {
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    let mut out = header(body);
     out.extend_from_slice(body);
     out
 }
@@ -130,6 +149,21 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_big_frame_is_handed_over_and_leaves_no_big_buffer_behind() {
+        let big = vec![b'x'; 2 << 20];
+        let mut reader = FrameReader::default();
+        // Alone in the buffer: taken whole; then followed by a small one: copied out.
+        reader.push(&encode(&big));
+        assert_eq!(reader.next_frame(), Some(Frame::Body(big.clone())));
+        assert_eq!(reader.buffer.capacity(), 0);
+        reader.push(&[encode(&big), encode(b"{}")].concat());
+        assert_eq!(reader.next_frame(), Some(Frame::Body(big)));
+        assert!(reader.buffer.capacity() < 1 << 20, "{} bytes kept", reader.buffer.capacity());
+        assert_eq!(reader.next_frame(), Some(Frame::Body(b"{}".to_vec())));
+        assert_eq!(reader.next_frame(), None);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use tokio::sync::mpsc;
 use tower_lsp_server::{ClientSocket, LspService, Server};
 
 use super::ending::{self, End, Ending, Event};
-use super::framing::{Frame, FrameReader, encode};
+use super::framing::{Frame, FrameReader, encode, header};
 use super::light_check;
 use super::raw_results::RawResults;
 use super::server::Backend;
@@ -136,7 +136,12 @@ async fn filter(
             match frame {
                 Frame::Body(body) => match check(&body) {
                     Checked::Valid { event } => {
-                        if to_server.write_all(&encode(&body)).await.is_err() {
+                        // Header and body apart: a 4 MB document is not copied once more.
+                        let sent = async {
+                            to_server.write_all(&header(&body)).await?;
+                            to_server.write_all(&body).await
+                        };
+                        if sent.await.is_err() {
                             return;
                         }
                         if let Some(event) = event {

@@ -64,14 +64,14 @@ impl WorkspaceIndex {
 
     /// Reads the facts of every file that names a function (or imports one that does), in
     /// rounds until the summaries settle. `read` counts the files looked at; `observer`
-    /// sees each analysis (`check` keeps its diagnostics). Returns how many analyses it took.
+    /// sees each analysis (`check` keeps its diagnostics). Returns what it took.
     pub fn read_modules(
         &mut self,
         files: &[PathBuf],
         sources: &dyn Sources,
         read: &AtomicUsize,
         observer: &dyn Observer,
-    ) -> usize {
+    ) -> reading::ReadCost {
         reading::read_all(&mut self.modules, files, sources, read, observer)
     }
 

@@ -13,7 +13,7 @@ use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 use tree_sitter::Tree;
 
-use super::excerpt;
+use super::excerpt::{self, Parsed};
 use super::graph::{Analysis, FileFacts, ModuleGraph};
 use crate::project::sources::Sources;
 use crate::syntax::{self, Lang, word_occurrences};
@@ -46,14 +46,73 @@ pub fn mentions_functions(text: &str) -> bool {
     word_occurrences(text, 0..text.len(), "functions").next().is_some()
 }
 
-/// Reads the facts of `files` into `graph` in rounds; how many analyses that took.
+/// What reading a workspace's module graph took.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadCost {
+    /// Analyses run (a file read again in a later round counts again).
+    pub analyses: usize,
+    /// The analysed files' text, in bytes.
+    pub text_bytes: usize,
+    /// Of that text, what was parsed (the statements a flow reaches, `excerpt`).
+    pub parsed_bytes: usize,
+}
+
+/// Bytes read and parsed by a batch's analyses, on every core.
+#[derive(Default)]
+struct Tally {
+    text: AtomicUsize,
+    parsed: AtomicUsize,
+}
+
+/// How one batch of files is analysed: where their text comes from, who sees each
+/// analysis, whether an import may bring what names functions
+/// ([`excerpt::imports_may_name_functions`]), and what it has cost so far.
+struct Batch<'a> {
+    sources: &'a dyn Sources,
+    observer: &'a dyn Observer,
+    namers: bool,
+    tally: &'a Tally,
+}
+
+impl<'a> Batch<'a> {
+    fn new(graph: &ModuleGraph, sources: &'a dyn Sources, observer: &'a dyn Observer, tally: &'a Tally) -> Self {
+        Batch { sources, observer, namers: excerpt::imports_may_name_functions(graph), tally }
+    }
+
+    /// Analyses `files` against the graph as it is, on every core.
+    fn analyse(&self, graph: &ModuleGraph, files: &[PathBuf]) -> Vec<(PathBuf, Option<FileFacts>)> {
+        files.par_iter().map(|path| (path.clone(), self.analyse_path(graph, path))).collect()
+    }
+
+    /// Parses and analyses one file against the graph as it is.
+    fn analyse_path(&self, graph: &ModuleGraph, path: &Path) -> Option<FileFacts> {
+        let lang = Lang::from_path(path)?;
+        let text = self.sources.read(path)?;
+        let (tree, parsed) = if self.observer.needs_whole_tree(path) {
+            (syntax::parse(&text, lang, None)?, text.len())
+        } else {
+            match excerpt::parse_for_flow(graph, path, &text, lang, self.namers)? {
+                (tree, Parsed::Excerpt(size)) => (tree, size),
+                (tree, Parsed::Whole) => (tree, text.len()),
+            }
+        };
+        self.tally.text.fetch_add(text.len(), Ordering::Relaxed);
+        self.tally.parsed.fetch_add(parsed, Ordering::Relaxed);
+        let analysis = graph.analyse(graph, path, &text, &tree);
+        self.observer.analysed(path, &text, &tree, &analysis);
+        Some(analysis.facts)
+    }
+}
+
+/// Reads the facts of `files` into `graph` in rounds; what that took.
 pub fn read_all(
     graph: &mut ModuleGraph,
     files: &[PathBuf],
     sources: &dyn Sources,
     read: &AtomicUsize,
     observer: &dyn Observer,
-) -> usize {
+) -> ReadCost {
+    let tally = Tally::default();
     let wrapper_names: Vec<String> = graph.wrappers.iter().map(|w| w.name.clone()).collect();
     let starts: Vec<(PathBuf, Start)> = files
         .par_iter()
@@ -77,8 +136,7 @@ pub fn read_all(
     let clients: Vec<PathBuf> = clients.into_iter().map(|(path, _)| path).collect();
     let mut seen: HashSet<PathBuf> = clients.iter().cloned().collect();
     let mut analysed = clients.len();
-    let results =
-        clients.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, observer, false))).collect();
+    let results = Batch::new(graph, sources, observer, &tally).analyse(graph, &clients);
     store(graph, results);
     let mut pending: Vec<PathBuf> = flows.into_iter().map(|(path, _)| path).collect();
     for _ in 0..MAX_ROUNDS {
@@ -87,15 +145,11 @@ pub fn read_all(
         }
         seen.extend(pending.iter().cloned());
         analysed += pending.len();
-        let namers = excerpt::imports_may_name_functions(graph);
-        let results: Vec<(PathBuf, Option<FileFacts>)> = pending
-            .par_iter()
-            .map(|path| (path.clone(), analyse_path(graph, path, sources, observer, namers)))
-            .collect();
+        let results = Batch::new(graph, sources, observer, &tally).analyse(graph, &pending);
         let changed = store(graph, results);
         pending = next_round(graph, &changed, files, &seen, sources);
     }
-    analysed
+    ReadCost { analyses: analysed, text_bytes: tally.text.into_inner(), parsed_bytes: tally.parsed.into_inner() }
 }
 
 /// Why a file is read in the first round.
@@ -192,32 +246,11 @@ fn mentions_any(matcher: &AhoCorasick, text: &str) -> bool {
     })
 }
 
-/// Parses and analyses one file against the graph as it is (`namers`: some file of the graph
-/// exports what names functions, see [`excerpt::imports_may_name_functions`]).
-fn analyse_path(
-    graph: &ModuleGraph,
-    path: &Path,
-    sources: &dyn Sources,
-    observer: &dyn Observer,
-    namers: bool,
-) -> Option<FileFacts> {
-    let lang = Lang::from_path(path)?;
-    let text = sources.read(path)?;
-    let tree = if observer.needs_whole_tree(path) {
-        syntax::parse(&text, lang, None)?
-    } else {
-        excerpt::parse_for_flow(graph, path, &text, lang, namers)?.0
-    };
-    let analysis = graph.analyse(graph, path, &text, &tree);
-    observer.analysed(path, &text, &tree, &analysis);
-    Some(analysis.facts)
-}
-
 /// Reads one changed file again, then the files its new summary reaches: its importers
 /// (a few imports deep), and files never read that mention a name it newly exports.
 pub fn update(graph: &mut ModuleGraph, path: &Path, sources: &dyn Sources) -> Vec<PathBuf> {
     let before_words = graph.files.get(path).map(|f| ModuleGraph::import_words(path, f)).unwrap_or_default();
-    let facts = analyse_path(graph, path, sources, &Quiet, excerpt::imports_may_name_functions(graph));
+    let facts = Batch::new(graph, sources, &Quiet, &Tally::default()).analyse_path(graph, path);
     let mut touched = vec![path.to_path_buf()];
     let changed = store(graph, vec![(path.to_path_buf(), facts)]);
     let new_words: Vec<String> = graph
@@ -269,8 +302,6 @@ fn follow_importers(graph: &mut ModuleGraph, changed: Vec<PathBuf>, sources: &dy
 
 /// Reads files again; the ones whose summary changed.
 fn reanalyse(graph: &mut ModuleGraph, files: Vec<PathBuf>, sources: &dyn Sources) -> Vec<PathBuf> {
-    let namers = excerpt::imports_may_name_functions(graph);
-    let results: Vec<(PathBuf, Option<FileFacts>)> =
-        files.par_iter().map(|path| (path.clone(), analyse_path(graph, path, sources, &Quiet, namers))).collect();
+    let results = Batch::new(graph, sources, &Quiet, &Tally::default()).analyse(graph, &files);
     store(graph, results)
 }
