@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use rapidfuzz::distance::osa::{Args, BatchComparator};
+use rayon::prelude::*;
 use tree_sitter::Tree;
 
 use crate::modules::calls::{CallKind, CallSite, SiteForm, fetch_path};
@@ -155,6 +156,9 @@ pub fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
 }
 
+/// From how many functions the names are compared on every core.
+const PARALLEL_FROM: usize = 2_000;
+
 /// Up to three known names close to what was written, best first, each with the range
 /// it would replace. A fetch path is compared segment-wise: `orders/refnd/x` is close to
 /// `orders/refund`, and only `orders/refnd` is replaced.
@@ -180,11 +184,17 @@ pub fn closest<'a>(written: &str, candidates: impl IntoIterator<Item = &'a str>)
     scored.into_iter().take(3).map(|(_, c)| c).collect()
 }
 
-fn close_names(project: &ProjectIndex, kind: CallKind, value: &str) -> Vec<(String, Range<usize>)> {
-    let mut scored: Vec<(usize, &str, Range<usize>)> = match kind {
+fn close_names<'a>(project: &'a ProjectIndex, kind: CallKind, value: &str) -> Vec<(String, Range<usize>)> {
+    let mut scored: Vec<(usize, &'a str, Range<usize>)> = match kind {
         CallKind::Invoke => {
             let written = Closeness::new(value);
-            project.names().filter_map(|name| Some((written.distance(name)?, name, 0..value.len()))).collect()
+            let close = |name: &'a str| Some((written.distance(name)?, name, 0..value.len()));
+            // Thousands of names are compared on every core: a keystroke waits for them.
+            if project.functions.len() >= PARALLEL_FROM {
+                project.functions.par_iter().filter_map(|f| close(&f.name)).collect()
+            } else {
+                project.names().filter_map(close).collect()
+            }
         }
         CallKind::Fetch => {
             let (lead, path) = fetch_path(value);
@@ -305,6 +315,25 @@ mod tests {
                 r#"unknown-fetch-path "/orders/refnd/x?y": No function of project shop serves "/orders/refnd/x"; did you mean "orders/refund"? ["orders/refund"]"#,
             ]
         );
+    }
+
+    #[test]
+    fn thousands_of_names_are_compared_alike() {
+        let entries: Vec<(String, &str)> = (0..super::PARALLEL_FROM)
+            .map(|i| (format!("base44/functions/report-{i:04}/entry.ts"), "Deno.serve(() => new Response());\n"))
+            .collect();
+        let mut files: Vec<(&str, &str)> = SHOP.to_vec();
+        files.extend(entries.iter().map(|(path, text)| (path.as_str(), *text)));
+        let cursor =
+            Cursor::new(&files, "$0base44.functions.invoke('proces-order'); base44.functions.invoke('report-O042');");
+        let fixes: Vec<Vec<String>> = cursor
+            .report()
+            .diagnostics
+            .iter()
+            .map(|d| d.fixes.iter().flat_map(|f| &f.edits).map(|e| e.new_text.clone()).collect())
+            .collect();
+        // The same three, in the same order, as one comparer going through them in turn.
+        assert_eq!(fixes, [vec!["process-order"], vec!["report-0042", "report-1042", "report-0002"]]);
     }
 
     #[test]

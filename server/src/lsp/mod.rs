@@ -12,6 +12,7 @@ mod framing;
 mod guard;
 mod handlers;
 mod light_check;
+mod memory;
 mod offload;
 mod problems;
 mod publication;

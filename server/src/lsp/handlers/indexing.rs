@@ -149,6 +149,7 @@ pub async fn index_workspace_in_turn(session: Arc<Session>, turn: IndexTurn) {
             eprintln!("base44-lsp: {}", phases_line(&names, entries, &modules, &cost, files));
             session.set_index(&turn, full);
             session.problems.replace_all(problems);
+            crate::lsp::memory::give_back_freed();
         }
         Err(_) => session.problems.mark_built(),
     }
