@@ -162,6 +162,18 @@ fn is_word_start(byte: u8) -> bool {
     byte.is_ascii_alphabetic() || byte == b'_' || byte == b'$' || byte >= 0x80
 }
 
+/// The length of the Unicode space (JavaScript's: no-break space, the `U+2000` block, line and
+/// paragraph separators, the byte order mark, …) that `rest` starts with; 0 when none. Read
+/// as a space, not as part of a word: `const\u{a0}x` declares `x`.
+fn unicode_space(rest: &[u8]) -> usize {
+    match rest {
+        [0xC2, 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..] | [0xE3, 0x80, 0x80, ..] | [0xEF, 0xBB, 0xBF, ..] | [0xE2, 0x81, 0x9F, ..] => 3,
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] => 3,
+        _ => 0,
+    }
+}
+
 fn is_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$' || byte >= 0x80
 }
@@ -203,6 +215,10 @@ impl<'a> Scan<'a> {
                 }
                 b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
                     self.at += 1;
+                    continue;
+                }
+                _ if unicode_space(&self.src[self.at..]) > 0 => {
+                    self.at += unicode_space(&self.src[self.at..]);
                     continue;
                 }
                 b'/' if self.byte(self.at + 1) == Some(b'/') => {
@@ -249,7 +265,7 @@ impl<'a> Scan<'a> {
                 }
                 _ if is_word_start(byte) => {
                     let start = self.at;
-                    while self.byte(self.at).is_some_and(is_word_byte) {
+                    while self.byte(self.at).is_some_and(is_word_byte) && unicode_space(&self.src[self.at..]) == 0 {
                         self.at += 1;
                     }
                     self.token(start, Last::Word(start, self.at));

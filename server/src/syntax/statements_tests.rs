@@ -107,6 +107,18 @@ fn unmatched_brackets_and_open_comments_cannot_be_told() {
 }
 
 #[test]
+fn unicode_spaces_part_words_and_other_letters_make_them() {
+    assert_eq!(
+        split("const\u{a0}x = 1;\nexport\u{2003}function\u{feff}f() {}\nconst café = \"é\";\n"),
+        [
+            "other [\"x\"] const\u{a0}x = 1;",
+            "other [\"f\"] export\u{2003}function\u{feff}f() {}",
+            "other [\"café\"] const café = \"é\";"
+        ]
+    );
+}
+
+#[test]
 fn a_hashbang_line_and_blank_files_are_fine() {
     assert_eq!(split("#!/usr/bin/env node\nrun()\n"), ["other [] run()"]);
     assert_eq!(split(""), Vec::<String>::new());
