@@ -156,11 +156,16 @@ fn choose(src: &str, statements: &[TopStatement], words: &[String]) -> Vec<Range
             sets.join(at, declarer);
         }
     }
-    let started: Vec<usize> = (0..statements.len()).filter(|&i| starts[i]).map(|i| sets.root(i)).collect();
+    // Which sets hold a statement a flow starts in, by their root.
+    let mut reached = vec![false; statements.len()];
+    for i in (0..statements.len()).filter(|&i| starts[i]) {
+        let root = sets.root(i);
+        reached[root] = true;
+    }
     statements
         .iter()
         .enumerate()
-        .filter(|&(i, s)| !joins(s) || started.contains(&sets.root(i)))
+        .filter(|&(i, s)| !joins(s) || reached[sets.root(i)])
         .map(|(_, s)| s.range.clone())
         .collect()
 }
