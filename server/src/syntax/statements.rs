@@ -2,8 +2,8 @@
 //! templates, comments and regular expressions that ends a statement where a line at
 //! nesting depth zero starts with a word and the line before cannot go on. What the index
 //! parses of a closed file is chosen from these (`modules::excerpt`), and the parse of the
-//! chosen ones is checked against them, so a wrong guess here costs a whole parse, not a
-//! wrong answer.
+//! chosen ones is checked against them: a wrong split costs a whole parse. The names a
+//! statement declares cannot be checked so; the scan errs on the side of too many.
 //!
 //! The scan gives up (`None`) on brackets that do not match or a comment left open; JSX text
 //! is read as code, with strings and regular expressions ended at the end of a line so
