@@ -79,25 +79,6 @@ fn main() {
             let code = types::run(&path, &mut std::io::stdout().lock(), &mut std::io::stderr());
             std::process::exit(code);
         }
-        None => {
-            return_large_buffers_to_the_system();
-            std::process::exit(base44_lsp::lsp::run_stdio())
-        }
+        None => std::process::exit(base44_lsp::lsp::run_stdio()),
     }
 }
-
-/// A big document (a 4 MB bundle opened, edited, closed) passes through a few buffers of its
-/// size. glibc raises its mmap threshold to the size of the first such buffer freed, so the
-/// next ones came from the heaps of whichever threads touched them and stayed there: each
-/// opening of a 4 MB bundle kept about 9 MB more for good (12 -> 56 MB over five). Fixed at
-/// 1 MiB, buffers that big are mapped and unmapped (25 MB after the five, 35 at the peak).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn return_large_buffers_to_the_system() {
-    // SAFETY: mallopt only sets an allocator parameter; called before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn return_large_buffers_to_the_system() {}

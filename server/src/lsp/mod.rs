@@ -37,6 +37,8 @@ pub use server::Backend;
 
 /// Serves LSP on stdin/stdout until the session ends; returns the process's exit status.
 pub fn run_stdio() -> i32 {
+    // Before the runtime starts its threads.
+    memory::return_large_buffers_to_the_system();
     guard::install_panic_hook();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
