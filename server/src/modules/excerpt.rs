@@ -19,28 +19,20 @@ use super::flow::CLIENT_FACTORIES;
 use super::graph::ModuleGraph;
 use super::imports::ModuleSyntax;
 use crate::syntax::statements::{TopKind, TopStatement, top_statements};
-use crate::syntax::{self, Lang};
+use crate::syntax::{self, Lang, whole_words};
 
 /// Above this share of the file's statements' bytes, the whole file is parsed: the excerpt
 /// would save little.
 const MOST_OF_THE_FILE: f64 = 0.75;
 
-/// How a file was parsed, for tests and the benchmark's counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Parsed {
-    Whole,
-    /// The statements that matter, this many bytes of them.
-    Excerpt(usize),
-}
-
-/// Parses what the flow needs of `src` (a file of `path` the graph reads while closed).
-/// `namers`: whether an import may bring something that names functions
-/// ([`imports_may_name_functions`]); when not, the imports are not looked at first.
-pub fn parse_for_flow(graph: &ModuleGraph, path: &Path, src: &str, lang: Lang, namers: bool) -> Option<(Tree, Parsed)> {
+/// Parses what the flow needs of `src` (a file of `path` the graph reads while closed), and
+/// how many bytes of it that took. `namers`: whether an import may bring something that names
+/// functions ([`imports_may_name_functions`]); when not, the imports are not looked at first.
+pub fn parse_for_flow(graph: &ModuleGraph, path: &Path, src: &str, lang: Lang, namers: bool) -> Option<(Tree, usize)> {
     if let Some(found) = excerpt(graph, path, src, lang, MOST_OF_THE_FILE, namers) {
         return Some(found);
     }
-    syntax::parse(src, lang, None).map(|tree| (tree, Parsed::Whole))
+    syntax::parse(src, lang, None).map(|tree| (tree, src.len()))
 }
 
 /// The excerpt however much of the file it takes (`None` when the file cannot be split or
@@ -56,7 +48,7 @@ pub fn imports_may_name_functions(graph: &ModuleGraph) -> bool {
     graph.files.values().any(|facts| facts.exports.iter().any(|(_, shape)| shape.names_functions()))
 }
 
-fn excerpt(graph: &ModuleGraph, path: &Path, src: &str, lang: Lang, most: f64, namers: bool) -> Option<(Tree, Parsed)> {
+fn excerpt(graph: &ModuleGraph, path: &Path, src: &str, lang: Lang, most: f64, namers: bool) -> Option<(Tree, usize)> {
     if src.len() > syntax::MAX_PARSE_BYTES {
         return None;
     }
@@ -76,7 +68,7 @@ fn excerpt(graph: &ModuleGraph, path: &Path, src: &str, lang: Lang, most: f64, n
         return None;
     }
     let tree = syntax::parse_ranges(src, lang, &chosen)?;
-    tiles(&tree, &chosen).then_some((tree, Parsed::Excerpt(size)))
+    tiles(&tree, &chosen).then_some((tree, size))
 }
 
 /// The local names of imports that bring something naming functions (where the flow starts,
@@ -135,12 +127,7 @@ fn choose(src: &str, statements: &[TopStatement], words: &[String]) -> Vec<Range
     let Ok(matcher) = built else {
         return statements.iter().map(|s| s.range.clone()).collect();
     };
-    let bytes = src.as_bytes();
-    let continues = |at: Option<&u8>| at.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'$');
-    for found in matcher.find_overlapping_iter(src) {
-        if continues(found.start().checked_sub(1).and_then(|i| bytes.get(i))) || continues(bytes.get(found.end())) {
-            continue;
-        }
+    for found in whole_words(&matcher, src) {
         let Some(at) = statement_at(statements, found.start()) else { continue };
         if !joins(&statements[at]) {
             continue;

@@ -13,10 +13,10 @@ use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 use tree_sitter::Tree;
 
-use super::excerpt::{self, Parsed};
+use super::excerpt;
 use super::graph::{Analysis, FileFacts, ModuleGraph};
 use crate::project::sources::Sources;
-use crate::syntax::{self, Lang, word_occurrences};
+use crate::syntax::{self, Lang, whole_words, word_occurrences};
 
 /// How many rounds a workspace is read in: a summary reaches files this many imports away.
 const MAX_ROUNDS: usize = 4;
@@ -91,10 +91,7 @@ impl<'a> Batch<'a> {
         let (tree, parsed) = if self.observer.needs_whole_tree(path) {
             (syntax::parse(&text, lang, None)?, text.len())
         } else {
-            match excerpt::parse_for_flow(graph, path, &text, lang, self.namers)? {
-                (tree, Parsed::Excerpt(size)) => (tree, size),
-                (tree, Parsed::Whole) => (tree, text.len()),
-            }
+            excerpt::parse_for_flow(graph, path, &text, lang, self.namers)?
         };
         self.tally.text.fetch_add(text.len(), Ordering::Relaxed);
         self.tally.parsed.fetch_add(parsed, Ordering::Relaxed);
@@ -232,18 +229,9 @@ fn mentioning(
     candidates
         .par_iter()
         .filter(|path| Lang::from_path(path).is_some())
-        .filter(|path| sources.read(path).is_some_and(|text| mentions_any(&matcher, &text)))
+        .filter(|path| sources.read(path).is_some_and(|text| whole_words(&matcher, &text).next().is_some()))
         .map(|path| (*path).clone())
         .collect()
-}
-
-/// Whether a whole word of `matcher`'s occurs in `text`.
-fn mentions_any(matcher: &AhoCorasick, text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let continues = |at: Option<&u8>| at.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'$');
-    matcher.find_overlapping_iter(text).any(|found| {
-        !continues(found.start().checked_sub(1).and_then(|i| bytes.get(i))) && !continues(bytes.get(found.end()))
-    })
 }
 
 /// Reads one changed file again, then the files its new summary reaches: its importers

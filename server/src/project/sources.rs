@@ -48,7 +48,10 @@ fn open_without_blocking(path: &Path) -> Option<File> {
 #[cfg(not(unix))]
 fn open_without_blocking(path: &Path) -> Option<File> {
     // Elsewhere a pipe is told apart before it is opened.
-    std::fs::metadata(path).ok()?.is_file().then(|| File::open(path).ok())?
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    File::open(path).ok()
 }
 
 #[cfg(test)]

@@ -288,14 +288,28 @@ pub fn walk_subtree<'t>(node: Node<'t>, mut visit: impl FnMut(Node<'t>)) {
 /// it that can continue an identifier). Non-ASCII neighbours are left to the tree to
 /// judge.
 pub fn word_occurrences<'a>(src: &'a str, range: Range<usize>, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let haystack = src.as_bytes().get(range.clone()).unwrap_or(&[]);
+    memchr::memmem::find_iter(haystack, word.as_bytes())
+        .map(move |at| range.start + at)
+        .filter(move |&start| is_whole_word(src, start..start + word.len()))
+}
+
+/// Where the words of `matcher` occur in `src` as whole words (overlapping ones too: a
+/// matcher of `load` and `loadAll` finds both in `loadAll()`, and keeps the second). The
+/// matcher is built with the standard match kind, the one overlapping search takes.
+pub fn whole_words<'a>(
+    matcher: &'a aho_corasick::AhoCorasick,
+    src: &'a str,
+) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    matcher.find_overlapping_iter(src).filter(move |found| is_whole_word(src, found.range()))
+}
+
+/// Whether `range` of `src` is not a piece of a longer identifier.
+fn is_whole_word(src: &str, range: Range<usize>) -> bool {
     let bytes = src.as_bytes();
-    let haystack = bytes.get(range.clone()).unwrap_or(&[]);
     let is_identifier_byte = |byte: &u8| byte.is_ascii_alphanumeric() || *byte == b'_' || *byte == b'$';
-    memchr::memmem::find_iter(haystack, word.as_bytes()).map(move |at| range.start + at).filter(move |&start| {
-        let before = start.checked_sub(1).and_then(|i| bytes.get(i));
-        let after = bytes.get(start + word.len());
-        !before.is_some_and(is_identifier_byte) && !after.is_some_and(is_identifier_byte)
-    })
+    let before = range.start.checked_sub(1).and_then(|i| bytes.get(i));
+    !before.is_some_and(is_identifier_byte) && !bytes.get(range.end).is_some_and(is_identifier_byte)
 }
 
 /// The node's JSDoc-style comment: the `/** … */` or `//` lines right before it.

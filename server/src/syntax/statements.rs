@@ -188,6 +188,14 @@ impl<'a> Scan<'a> {
         src.get(start..end).unwrap_or(&[])
     }
 
+    /// The word a token is (empty for any other token).
+    fn word_of(&self, token: Option<&Last>) -> &'a [u8] {
+        match token {
+            Some(&Last::Word(start, end)) => self.word(start, end),
+            _ => b"",
+        }
+    }
+
     fn run(&mut self) -> Option<()> {
         if self.src.starts_with(b"#!") {
             self.at = memchr::memchr(b'\n', self.src).unwrap_or(self.src.len());
@@ -372,10 +380,7 @@ impl<'a> Scan<'a> {
         let depth_zero = self.stack.is_empty();
         let next = self.byte(start + 1);
         let before = start.checked_sub(1).and_then(|i| self.byte(i));
-        let word = match token {
-            Last::Word(s, e) => self.word(s, e),
-            _ => b"",
-        };
+        let word = self.word_of(Some(&token));
         let open = self.open.get_or_insert_with(|| Open {
             start,
             end: start,
@@ -415,10 +420,7 @@ impl<'a> Scan<'a> {
         if CONTINUES_WITH.contains(&self.word(self.at, end)) {
             return false;
         }
-        let head_word = match open.head.first() {
-            Some(Last::Word(s, e)) => self.word(*s, *e),
-            _ => b"",
-        };
+        let head_word = self.word_of(open.head.first());
         match self.last {
             Last::Nothing => false,
             Last::Word(start, end) => !GOES_ON_AFTER.contains(&self.word(start, end)),
@@ -445,10 +447,7 @@ impl<'a> Scan<'a> {
     }
 
     fn kind_of(&self, open: &Open) -> TopKind {
-        let word = |token: Option<&Last>| match token {
-            Some(Last::Word(s, e)) => self.word(*s, *e),
-            _ => b"",
-        };
+        let word = |token| self.word_of(token);
         let lists = |token: Option<&Last>| matches!(token, Some(Last::Punct(b'{' | b'*')));
         match word(open.head.first()) {
             b"import" if !matches!(open.head.get(1), Some(Last::Punct(b'(' | b'.'))) => TopKind::Import,
